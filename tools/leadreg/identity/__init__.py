@@ -1,0 +1,1 @@
+"""Customer identity: when two leads are the same customer (SPEC §8)."""

@@ -1,0 +1,86 @@
+"""A lead as read from its file, and the vocabulary of stages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from leadreg.yamlsafe import KeyPath, Marks
+
+ACTIVE_STAGES = ("lead", "opportunity")
+CLOSED_STAGES = ("won", "lost", "closed")
+STAGES = ACTIVE_STAGES + CLOSED_STAGES
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{1,62}\Z")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """A strict ``YYYY-MM-DD`` date, or None for anything else."""
+    if not isinstance(value, str) or not _DATE.match(value):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+@dataclass
+class Lead:
+    """One parsed lead file.
+
+    ``marks`` (line/column of every key and value) exist while the file's own
+    checks run; they are dropped before results cross process boundaries and
+    re-read on demand, which keeps 100k leads cheap to hold.
+    """
+
+    id: str
+    path: str
+    data: dict[str, Any]
+    marks: Marks | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def stage(self) -> str | None:
+        stage = self.data.get("stage")
+        return stage if isinstance(stage, str) else None
+
+    @property
+    def active(self) -> bool:
+        return self.stage in ACTIVE_STAGES
+
+    @property
+    def owner(self) -> str | None:
+        owner = self.data.get("owner")
+        return owner if isinstance(owner, str) else None
+
+    @property
+    def customer(self) -> dict[str, Any]:
+        customer = self.data.get("customer")
+        return customer if isinstance(customer, dict) else {}
+
+    @property
+    def customer_name(self) -> str:
+        name = self.customer.get("name")
+        return name if isinstance(name, str) else ""
+
+    def date(self, key: str) -> dt.date | None:
+        return parse_date(self.data.get(key))
+
+    def entries(self, key: str) -> list[tuple[int, dict[str, Any]]]:
+        """The well-formed mapping entries of a list field, with their index."""
+        items = self.data.get(key)
+        if not isinstance(items, list):
+            return []
+        return [(i, item) for i, item in enumerate(items) if isinstance(item, dict)]
+
+    def position(self, path: KeyPath, *, value: bool = False) -> tuple[int | None, int | None]:
+        """Line and column of ``path`` (or its nearest existing parent)."""
+        if self.marks is None:
+            return None, None
+        while path and path not in self.marks:
+            path = path[:-1]
+        mark = self.marks.get(path)
+        if mark is None:
+            return None, None
+        return (mark[2], mark[3]) if value else (mark[0], mark[1])

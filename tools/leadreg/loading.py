@@ -1,0 +1,194 @@
+"""Read every lead of a registry: safe parsing, schema and per-lead rules.
+
+Per-file work is independent, so it is spread over all cores with ``fork``
+workers; each worker returns leads without their position marks (cheap to
+send back) and cross-file checks re-read the marks of the few files they
+report on (:func:`attach_marks`).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from leadreg import leadschema, yamlsafe
+from leadreg.diagnostics import Diagnostic, Severity
+from leadreg.lead import ID_PATTERN, Lead
+from leadreg.rules import RULES, Finding, Rule, load_all
+from leadreg.settings import Settings
+from leadreg.sources import REGULAR, SYMLINK, DiskSource, Source
+
+PARALLEL_FROM = 400  # below this many files a pool costs more than it saves
+_CHUNK = 200
+
+
+@dataclass
+class LoadResult:
+    leads: list[Lead]
+    diagnostics: list[Diagnostic]
+    source: Source
+
+    def by_id(self) -> dict[str, Lead]:
+        return {lead.id: lead for lead in self.leads}
+
+
+def error(path: str, code: str, message: str, line: int | None = None,
+          column: int | None = None, related: Sequence[str] = ()) -> Diagnostic:
+    return Diagnostic(path, line, column, Severity.ERROR, code, message, tuple(related))
+
+
+def finding_to_diagnostic(rule: Rule, lead: Lead, finding: Finding) -> Diagnostic:
+    line, column = lead.position(finding.at, value=finding.on_value)
+    return Diagnostic(lead.path, line, column, rule.severity, rule.code, finding.message,
+                      tuple(finding.related))
+
+
+def attach_marks(lead: Lead, source: Source) -> Lead:
+    """Re-read a lead's positions, for a diagnostic found after loading."""
+    if lead.marks is None:
+        try:
+            _, lead.marks = yamlsafe.load(yamlsafe.decode(source.read(lead.path)), with_marks=True)
+        except yamlsafe.LoadError:
+            lead.marks = {}
+    return lead
+
+
+def _lead_rules() -> list[Rule]:
+    return [rule for rule in load_all().values() if rule.scope == "lead"]
+
+
+def read_lead(source: Source, path: str, settings: Settings | None,
+              ) -> tuple[Lead | None, list[Diagnostic]]:
+    """Parse and check one file; ``settings`` None skips the business rules."""
+    try:
+        text = yamlsafe.decode(source.read(path))
+        data, marks = yamlsafe.load(text, with_marks=True)
+    except yamlsafe.LoadError as exc:
+        return None, [error(path, exc.code, exc.message, exc.line, exc.column)]
+    if not isinstance(data, dict):
+        line, col = (marks or {}).get((), (1, 1, 1, 1))[:2]
+        return None, [error(path, "schema", "the top level must be a mapping of fields "
+                            "(title:, customer:, …)", line, col)]
+    lead = Lead(PurePosixPath(path).stem, path, data, marks)
+    found: list[Diagnostic] = []
+    for at, message, on_value in leadschema.errors(data):
+        line, col = lead.position(at, value=on_value)
+        found.append(error(path, "schema", message, line, col))
+    if settings is not None:
+        for rule in _lead_rules():
+            try:
+                for finding in rule.check(lead, settings):
+                    found.append(finding_to_diagnostic(rule, lead, finding))
+            except Exception as exc:  # a rule's bug must not hide the other files
+                found.append(error(path, "internal-error",
+                                   f"rule {rule.code} failed: {type(exc).__name__}: {exc}"))
+    lead.marks = None
+    return lead, found
+
+
+def _classify(entries: list[tuple[str, str]]) -> tuple[list[str], list[Diagnostic]]:
+    """Pick the lead files; diagnose links, odd files and bad names."""
+    files: list[str] = []
+    found: list[Diagnostic] = []
+    for path, kind in entries:
+        name = PurePosixPath(path)
+        if kind == SYMLINK:
+            found.append(error(path, "symlink", "symbolic links are not followed in leads/; "
+                               "commit the file itself"))
+            continue
+        suffix = name.suffix
+        if suffix.lower() in (".yml", ".yaml") and suffix != ".yaml":
+            found.append(error(path, "bad-filename", f"lead files end in .yaml, not {suffix}; "
+                               f"rename it to {name.stem}.yaml"))
+            continue
+        if suffix != ".yaml":
+            continue  # README.md, .gitkeep, …: not leads
+        if kind != REGULAR:
+            found.append(error(path, "not-a-file", "not a regular file"))
+            continue
+        if not ID_PATTERN.match(name.stem):
+            found.append(error(path, "bad-filename", f"{name.stem!r} is not a valid lead id: use "
+                               "2–63 lower-case letters, digits and '-', starting with a "
+                               "letter or digit"))
+            continue
+        files.append(path)
+    return files, found
+
+
+def _duplicate_ids(files: list[str]) -> list[Diagnostic]:
+    by_stem: dict[str, list[str]] = defaultdict(list)
+    for path in files:
+        by_stem[PurePosixPath(path).stem].append(path)
+    found = []
+    for stem, paths in by_stem.items():
+        for path in paths[1:] if len(paths) > 1 else ():
+            others = [p for p in paths if p != path]
+            found.append(error(path, "duplicate-id", f"lead id {stem!r} is already used by "
+                               f"{', '.join(others)}; ids are unique across leads/", 1, 1, others))
+    return found
+
+
+_WORKER: tuple[Source, Settings | None] | None = None
+
+
+def _work(paths: list[str]) -> list[tuple[Lead | None, list[Diagnostic]]]:
+    assert _WORKER is not None
+    source, settings = _WORKER
+    return [read_lead(source, p, settings) for p in paths]
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def load_registry(settings: Settings, source: Source | None = None, *, rules: bool = True,
+                  jobs: int | None = None,
+                  progress: Callable[[int, int], None] | None = None) -> LoadResult:
+    """Read and check every lead file; never raises for a bad file."""
+    global _WORKER
+    source = source or DiskSource(settings.root)
+    files, diagnostics = _classify(source.entries())
+    diagnostics += _duplicate_ids(files)
+    jobs = jobs or default_jobs()
+    checked_settings = settings if rules else None
+    results: Iterator[list[tuple[Lead | None, list[Diagnostic]]]]
+    if jobs > 1 and len(files) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
+        _WORKER = (source, checked_settings)
+        _lead_rules()  # import rule modules once, before forking
+        leadschema.is_valid({})
+        pool = multiprocessing.get_context("fork").Pool(jobs)
+        results = pool.imap(_work, _chunks(files, _CHUNK))
+    else:
+        pool = None
+        results = (
+            [read_lead(source, p, checked_settings) for p in chunk] for chunk in _chunks(files, _CHUNK)
+        )
+    leads: list[Lead] = []
+    done = 0
+    try:
+        for batch in results:
+            for lead, found in batch:
+                if lead is not None:
+                    leads.append(lead)
+                diagnostics.extend(found)
+            done += len(batch)
+            if progress:
+                progress(done, len(files))
+    finally:
+        if pool is not None:
+            pool.close()
+            pool.join()
+        _WORKER = None
+    return LoadResult(leads, diagnostics, source)
