@@ -8,49 +8,18 @@ jsonschema to list *every* error with a position and a message a rep can act on.
 from __future__ import annotations
 
 import difflib
-import json
 from collections.abc import Iterator
-from functools import cache
 from typing import Any
 
-import fastjsonschema
-import jsonschema
-
-from leadreg.lead import parse_date
-from leadreg.resources import data_dir
+from leadreg.schemas import detailed_validator
+from leadreg.schemas import is_valid as _schema_valid
 from leadreg.yamlsafe import KeyPath
 
 _TYPE_WORDS = {bool: "true/false", int: "a number", float: "a number", type(None): "empty"}
 
 
-def _is_date(value: Any) -> bool:
-    return not isinstance(value, str) or parse_date(value) is not None
-
-
-@cache
-def lead_schema() -> dict[str, Any]:
-    with open(data_dir("schema") / "lead.schema.json", encoding="utf-8") as fh:
-        return json.load(fh)
-
-
-@cache
-def _fast() -> Any:
-    return fastjsonschema.compile(lead_schema(), formats={"date": _is_date}, use_default=False)
-
-
-@cache
-def _full() -> jsonschema.Draft202012Validator:
-    checker = jsonschema.FormatChecker(formats=())
-    checker.checks("date")(_is_date)
-    return jsonschema.Draft202012Validator(lead_schema(), format_checker=checker)
-
-
 def is_valid(data: Any) -> bool:
-    try:
-        _fast()(data)
-    except fastjsonschema.JsonSchemaValueException:
-        return False
-    return True
+    return _schema_valid("lead", data)
 
 
 def _where(path: KeyPath) -> str:
@@ -61,7 +30,7 @@ def _known_keys(schema: dict[str, Any]) -> list[str]:
     return sorted(schema.get("properties", {}))
 
 
-def _message(err: jsonschema.ValidationError) -> Iterator[tuple[KeyPath, str, bool]]:
+def _message(err: Any) -> Iterator[tuple[KeyPath, str, bool]]:
     """(path, message, points-at-value) for one jsonschema error."""
     path: KeyPath = tuple(err.absolute_path)
     inst = err.instance
@@ -71,7 +40,7 @@ def _message(err: jsonschema.ValidationError) -> Iterator[tuple[KeyPath, str, bo
         for key in inst:
             if key in known or (isinstance(key, str) and key.startswith("x-")):
                 continue
-            hint = difflib.get_close_matches(str(key), known, n=1)
+            hint = difflib.get_close_matches(str(key), known, n=1, cutoff=0.7)
             tip = f"; did you mean {hint[0]!r}?" if hint else (
                 f"; known fields here: {', '.join(known)} (or x-… for your own)")
             yield path + (key,), f"unknown field {key!r} in {_where(path)}{tip}", False
@@ -107,7 +76,7 @@ def errors(data: Any) -> list[tuple[KeyPath, str, bool]]:
     if is_valid(data):
         return []
     found: list[tuple[KeyPath, str, bool]] = []
-    for err in _full().iter_errors(data):
+    for err in detailed_validator("lead").iter_errors(data):
         found.extend(_message(err))
     if not found:  # the two validators disagree: report rather than pass silently
         found.append(((), "the file does not match the lead schema", False))

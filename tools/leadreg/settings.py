@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import jsonschema
-
 from leadreg import yamlsafe
-from leadreg.resources import data_dir
+from leadreg.schemas import detailed_validator, is_valid
 
 SETTINGS_FILE = "registry.yaml"
 LEADS_DIR = "leads"
@@ -78,11 +75,6 @@ def find_root(start: Path | None = None) -> Path:
                         "run inside a registry or pass --root DIR")
 
 
-def _schema() -> dict[str, Any]:
-    with open(data_dir("schema") / "registry.schema.json", encoding="utf-8") as fh:
-        return json.load(fh)
-
-
 def parse_settings(text: str, root: Path, label: str = SETTINGS_FILE) -> Settings:
     """Validate registry.yaml text; errors name the file and line."""
     try:
@@ -90,9 +82,9 @@ def parse_settings(text: str, root: Path, label: str = SETTINGS_FILE) -> Setting
     except yamlsafe.LoadError as exc:
         raise SettingsError(f"{label}:{exc.line or 1}:{exc.column or 1}: {exc.message}") from None
     assert marks is not None
-    validator = jsonschema.Draft202012Validator(
-        _schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    errors = [] if is_valid("registry", data) else sorted(
+        detailed_validator("registry").iter_errors(data),
+        key=lambda e: list(map(str, e.absolute_path)))
     if errors:
         err = errors[0]
         path = tuple(err.absolute_path)
