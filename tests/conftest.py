@@ -86,12 +86,13 @@ def merge_lead(base: str, overrides: str) -> str:
     """The base lead YAML with its top-level keys replaced by those of ``overrides``."""
     import yaml
 
-    data = yaml.safe_load(base)
-    extra = yaml.safe_load(textwrap.dedent(overrides)) if overrides.strip() else {}
+    from leadreg import yamlsafe
+
+    data = yamlsafe.load(base)[0]
+    extra = yamlsafe.load(textwrap.dedent(overrides))[0] if overrides.strip() else {}
     data.update(extra or {})
-    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False)
-    # safe_dump writes dates as dates: the same text a rep would type
-    return text
+    # values keep the meaning leadreg gives them: PyYAML quotes what it would retype
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False)
 
 
 @pytest.fixture
