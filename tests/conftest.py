@@ -15,6 +15,8 @@ import pytest
 
 from leadreg.rules._examples import BASE_LEAD, REGISTRY
 
+pytest_plugins = ["tests.fakegithub.fixture"]  # the fake_github fixture
+
 
 @dataclass
 class Result:
