@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,9 +60,21 @@ class Settings:
         return frozenset(r.id for r in self.reps.values() if r.manager)
 
     def today(self, override: dt.date | None = None) -> dt.date:
-        """Today in the registry's timezone: deadlines are local dates."""
+        """Today in the registry's timezone: deadlines are local dates.
+
+        ``LEADREG_NOW`` (an ISO instant such as ``2026-12-31T17:00:00Z``) stands in
+        for the clock, so tests can check the timezone edge without ``--today``."""
         if override is not None:
             return override
+        now = os.environ.get("LEADREG_NOW")
+        if now:
+            try:
+                instant = dt.datetime.fromisoformat(now)
+            except ValueError:
+                raise SettingsError(f"LEADREG_NOW: not an ISO date-time: {now!r}") from None
+            if instant.tzinfo is None:
+                instant = instant.replace(tzinfo=dt.UTC)
+            return instant.astimezone(ZoneInfo(self.timezone)).date()
         return dt.datetime.now(ZoneInfo(self.timezone)).date()
 
 
