@@ -1,0 +1,99 @@
+"""Whether two customers are the same, alike, or unrelated: one decision for all.
+
+``leadreg check``, ``leadreg find`` and ``leadreg new`` all ask :func:`compare`,
+so they never disagree; the registry index only decides which pairs to ask about.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Indel
+
+from leadreg.identity.customer import Customer, NameRef
+from leadreg.identity.regions import compatible
+from leadreg.yamlsafe import KeyPath
+
+# Same brand, and one's business categories include the other's (恒达 ~ 恒达汽车零部件,
+# 恒达汽车零部件 ~ Hengda Auto Parts): alike, but not proof of one customer.
+SAME_BRAND_SCORE = 0.95
+
+
+@dataclass(frozen=True)
+class Link:
+    """How customer ``a`` relates to ``b``; ``at`` is the key in ``a`` that matched."""
+
+    kind: str          # "same" or "similar"
+    key: str           # in words: "credit code", "website x.example", "name 恒达 = alias 恒达"
+    at: KeyPath
+    other_at: KeyPath
+    score: float
+
+
+def _brand_ok(brand: str, script: str) -> bool:
+    return len(brand.replace(" ", "")) >= (2 if script == "zh" else 3)
+
+
+def _nested(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    sa, sb = set(a), set(b)
+    return sa <= sb or sb <= sa
+
+
+def name_score(x: NameRef, y: NameRef) -> float:
+    """0..1: 1 is the same name; 0 when their regions rule it out."""
+    a, b = x.parsed, y.parsed
+    if not compatible(x.regions, y.regions):
+        return 0.0
+    if a.core == b.core:
+        return 1.0
+    if a.script == b.script:
+        score = Indel.normalized_similarity(a.core, b.core)
+        if a.brand == b.brand and _brand_ok(a.brand, a.script) and _nested(a.industries,
+                                                                              b.industries):
+            score = max(score, SAME_BRAND_SCORE)
+        return score
+    if set(a.latin_brands) & set(b.latin_brands) and all(
+            _brand_ok(n.brand, n.script) for n in (a, b)):
+        if _nested(a.industries, b.industries):
+            return SAME_BRAND_SCORE
+        return Indel.normalized_similarity(a.latin_form, b.latin_form)
+    return 0.0
+
+
+def _name_key(x: NameRef, y: NameRef) -> str:
+    if x.parsed.text == y.parsed.text and x.label == y.label:
+        return x.describe()
+    return f"{x.describe()} = {y.describe()}"
+
+
+def same_link(a: Customer, b: Customer) -> Link | None:
+    """The first shared key: credit code, website domain, then names (regions agreeing)."""
+    if a.credit_code and a.credit_code == b.credit_code:
+        return Link("same", "credit code", ("customer", "credit_code"),
+                    ("customer", "credit_code"), 1.0)
+    if a.domain and a.domain == b.domain:
+        return Link("same", f"website {a.domain}", ("customer", "website"),
+                    ("customer", "website"), 1.0)
+    for x in a.names:
+        for y in b.names:
+            if x.parsed.core == y.parsed.core and compatible(x.regions, y.regions):
+                return Link("same", _name_key(x, y), x.at, y.at, 1.0)
+    return None
+
+
+def similar_link(a: Customer, b: Customer, threshold: float) -> Link | None:
+    """The most alike pair of names, when at or above ``threshold``."""
+    best: tuple[float, NameRef, NameRef] | None = None
+    for x in a.names:
+        for y in b.names:
+            score = name_score(x, y)
+            if score >= threshold and (best is None or score > best[0]):
+                best = (score, x, y)
+    if best is None:
+        return None
+    score, x, y = best
+    return Link("similar", _name_key(x, y), x.at, y.at, round(score, 3))
+
+
+def compare(a: Customer, b: Customer, threshold: float) -> Link | None:
+    return same_link(a, b) or similar_link(a, b, threshold)
