@@ -1,0 +1,138 @@
+"""Build the whole site into a folder: the one entry point of ``leadreg build``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from leadreg.diagnostics import Diagnostic, Severity
+from leadreg.lead import Lead
+from leadreg.loading import load_registry
+from leadreg.settings import Settings
+from leadreg.sitebuild import pages
+from leadreg.sitebuild.calendars import calendar_bytes
+from leadreg.sitebuild.context import Site
+from leadreg.sitebuild.exports import leads_csv, leads_json
+from leadreg.sitebuild.i18n import Translator
+from leadreg.sitebuild.links import pages_url
+from leadreg.sitebuild.searchindex import build_index
+from leadreg.sitebuild.theme import environment, static_files
+from leadreg.sitebuild.views import LeadView, build_view
+
+MARKER = ".leadreg-site"
+
+
+class OutputError(Exception):
+    """The output folder cannot be used (bad usage: exit 2)."""
+
+
+@dataclass
+class BuildResult:
+    out: Path
+    leads: int
+    files: int
+    skipped: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        """Some lead files could not be published: the registry has errors."""
+        return bool(self.skipped)
+
+
+def prepare_output(out: Path) -> None:
+    """Empty ``out`` for a fresh build; refuse a folder that is not a previous build.
+
+    Removing stale files keeps a rebuild identical to a first build; the
+    marker file keeps ``--out .`` from wiping a folder that is not a site.
+    """
+    if out.is_symlink() or (out.exists() and not out.is_dir()):
+        raise OutputError(f"{out} exists and is not a folder")
+    if out.is_dir():
+        children = list(out.iterdir())
+        if children and not (out / MARKER).is_file():
+            raise OutputError(f"{out} is not empty and was not built by leadreg; "
+                              "choose another --out folder or empty it")
+        for child in children:
+            if child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
+    out.mkdir(parents=True, exist_ok=True)
+
+
+def _select(loaded: list[Lead], diagnostics: list[Diagnostic]) -> tuple[list[Lead], list[Diagnostic]]:
+    """Readable, schema-valid leads (the first file of a duplicated id), sorted by id.
+
+    A file with an error is left out whole: half a lead on the board would
+    mislead more than its absence, and the error names it.
+    """
+    errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+    bad_paths = {d.path for d in errors}
+    chosen: dict[str, Lead] = {}
+    for lead in sorted(loaded, key=lambda lead: lead.path):
+        if lead.path in bad_paths or lead.id in chosen:
+            continue
+        chosen[lead.id] = lead
+    return [chosen[k] for k in sorted(chosen)], errors
+
+
+def build_site(settings: Settings, out: Path, today: dt.date | None = None, *,
+               jobs: int | None = None,
+               progress: Callable[[int, int], None] | None = None) -> BuildResult:
+    """Read the registry, then write every page, export, calendar and search file."""
+    day = settings.today(today)
+    loaded = load_registry(settings, rules=False, jobs=jobs, progress=progress)
+    leads, skipped = _select(loaded.leads, loaded.diagnostics)
+    prepare_output(out)
+    t = Translator(settings.language)
+    site = Site(settings, day, t, [build_view(lead, settings, day) for lead in leads], out)
+    site.env = environment(settings, t, day, site.rep_name)
+    files = 0
+    for relpath, path in static_files(settings).items():
+        files += site.write(relpath, path.read_bytes())
+    files += site.write(MARKER, b"built by leadreg build; the next build empties this folder\n")
+    files += site.write(".nojekyll", b"")
+    groups = pages.by_stage(site)
+    files += pages.board(site, groups)
+    files += pages.stage_pages(site, groups)
+    files += pages.rep_pages(site)
+    files += pages.expired_page(site)
+    files += pages.stats_page(site)
+    files += pages.not_found_page(site)
+    files += pages.lead_pages(site, jobs)
+    files += _data_files(site)
+    return BuildResult(out, len(site.views), files, skipped)
+
+
+def _data_files(site: Site) -> int:
+    settings, t = site.settings, site.t
+    files = site.write("leads.json", leads_json(site.views))
+    files += site.write("leads.csv", leads_csv(site.views, settings.private, site.rep_name))
+    base = pages_url(settings.repo_url)
+    domain = urlsplit(base).hostname if base else "leadreg.invalid"
+
+    def lead_url(view: LeadView) -> str | None:
+        return f"{base}leads/{view.id}/index.html" if base else None
+
+    def calendar(views: list[LeadView], name: str) -> bytes:
+        return calendar_bytes(views, name=name, t=t, rep_name=site.rep_name,
+                              uid_domain=domain or "leadreg.invalid", lead_url=lead_url)
+
+    files += site.write("calendar.ics", calendar(site.views, t("calendar_all", name=settings.name)))
+    per_rep: dict[str, list[LeadView]] = {rep: [] for rep in site.people()}
+    for view in site.views:
+        for rep in dict.fromkeys((view.owner, *view.assistant_ids)):
+            if rep:
+                per_rep.setdefault(rep, []).append(view)
+    for rep, mine in per_rep.items():
+        files += site.write(f"reps/{rep}/calendar.ics",
+                            calendar(mine, t("calendar_of", name=site.rep_name(rep))))
+    records = [(v.id, v.customer, v.title, v.stage, site.rep_name(v.owner),
+                [v.customer, *v.aliases]) for v in site.views]
+    for relpath, data in build_index(records).items():
+        files += site.write(f"search/{relpath}", data)
+    return files

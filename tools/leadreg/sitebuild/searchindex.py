@@ -1,0 +1,89 @@
+"""A sharded search index over customer names, so a first search stays small.
+
+One big index of every lead would have to be downloaded before the first
+result (at 100,000 leads, megabytes).  Instead:
+
+* every search key (see :mod:`searchkeys`) is cut into character bigrams;
+  each bigram's posting list (``lead number × 16 + key number``, delta
+  encoded) lives in one of ``shards`` files chosen by a hash of the bigram;
+* the display records live in small chunk files by lead number.
+
+A query loads ``meta.json``, the character table, the shards of its own
+bigrams and the record chunks of its best candidates: a few small files,
+whatever the registry's size.  ``site/static/search.js`` is the reader.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+
+from leadreg.sitebuild.searchkeys import name_keys, t2s_table
+
+FORMAT = 1
+MAX_KEYS = 16           # keys per lead; the posting packs the key number in 4 bits
+RECORDS_PER_CHUNK = 32  # small chunks: a result list touches at most ~20 of them
+POSTINGS_PER_SHARD = 2000
+MAX_SHARDS = 4096
+COMMON_FROM = 1000      # bigrams in more postings than this are listed in meta.json
+
+
+def fnv1a(text: str) -> int:
+    """32-bit FNV-1a over UTF-16 code units: what ``search.js`` computes."""
+    h = 0x811C9DC5
+    data = text.encode("utf-16-le")
+    for i in range(0, len(data), 2):
+        h ^= data[i] | (data[i + 1] << 8)
+        h = (h * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def grams(key: str) -> set[str]:
+    """Character bigrams of a key; a one-character key is its own gram."""
+    if len(key) < 2:
+        return {key} if key else set()
+    return {key[i:i + 2] for i in range(len(key) - 1)}
+
+
+def _dumps(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _shard_count(postings: int) -> int:
+    shards = 1
+    while shards * POSTINGS_PER_SHARD < postings and shards < MAX_SHARDS:
+        shards *= 2
+    return shards
+
+
+def build_index(records: Sequence[tuple[str, str, str, str, str, list[str]]],
+                ) -> dict[str, bytes]:
+    """Files of the index, relative to ``search/``.
+
+    ``records`` are (id, customer, title, stage, owner name, names to index),
+    in the order that numbers them (the site sorts by id).
+    """
+    postings: dict[str, list[int]] = defaultdict(list)
+    rows: list[list[object]] = []
+    for number, (lead_id, customer, title, stage, owner, names) in enumerate(records):
+        keys = name_keys([*names, lead_id])[:MAX_KEYS]
+        rows.append([lead_id, customer, title, stage, owner, keys])
+        for k, key in enumerate(keys):
+            for gram in grams(key):
+                postings[gram].append(number * MAX_KEYS + k)
+    total = sum(len(p) for p in postings.values())
+    shards = _shard_count(total)
+    by_shard: dict[int, dict[str, list[int]]] = defaultdict(dict)
+    for gram in sorted(postings):
+        ids = postings[gram]  # already ascending: leads are numbered in order
+        by_shard[fnv1a(gram) % shards][gram] = [ids[0]] + [b - a for a, b in zip(ids, ids[1:])]
+    files = {f"g/{h}.json": _dumps(by_shard[h]) for h in sorted(by_shard)}
+    for start in range(0, len(rows), RECORDS_PER_CHUNK):
+        files[f"r/{start // RECORDS_PER_CHUNK}.json"] = _dumps(rows[start:start + RECORDS_PER_CHUNK])
+    common = {g: len(p) for g, p in sorted(postings.items()) if len(p) > COMMON_FROM}
+    files["meta.json"] = _dumps({"format": FORMAT, "shards": shards, "keys": MAX_KEYS,
+                                 "chunk": RECORDS_PER_CHUNK, "leads": len(rows), "common": common})
+    table = t2s_table()
+    files["t2s.json"] = _dumps("".join(t + s for t, s in sorted(table.items())))
+    return files
