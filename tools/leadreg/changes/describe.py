@@ -8,10 +8,10 @@ APPEND_ONLY = ("history", "extensions", "evidence", "activities")
 _LIMIT = 60
 
 
-def short(value: Any) -> str:
+def short(value: Any, limit: int = _LIMIT) -> str:
     """A value on one line, cut to a readable length."""
     text = " ".join(str(value).split()) if value is not None else "(empty)"
-    return text if len(text) <= _LIMIT else text[: _LIMIT - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def entry(key: str, item: Any) -> str:
