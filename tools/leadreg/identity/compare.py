@@ -24,10 +24,11 @@ class Link:
     """How customer ``a`` relates to ``b``; ``at`` is the key in ``a`` that matched."""
 
     kind: str          # "same" or "similar"
-    key: str           # in words: "credit code", "website x.example", "name 恒达 = alias 恒达"
+    key: str           # in words: "credit code", "website x.example", "name 恒达 ~ alias 恒达"
     at: KeyPath
     other_at: KeyPath
     score: float
+    identical: bool = False  # the two customers' names are written the same
 
 
 def _brand_ok(brand: str, script: str) -> bool:
@@ -63,7 +64,7 @@ def name_score(x: NameRef, y: NameRef) -> float:
 def _name_key(x: NameRef, y: NameRef) -> str:
     if x.parsed.text == y.parsed.text and x.label == y.label:
         return x.describe()
-    return f"{x.describe()} = {y.describe()}"
+    return f"{x.describe()} ~ {y.label} {y.parsed.text}"
 
 
 def same_link(a: Customer, b: Customer) -> Link | None:
@@ -77,7 +78,8 @@ def same_link(a: Customer, b: Customer) -> Link | None:
     for x in a.names:
         for y in b.names:
             if x.parsed.core == y.parsed.core and compatible(x.regions, y.regions):
-                return Link("same", _name_key(x, y), x.at, y.at, 1.0)
+                return Link("same", _name_key(x, y), x.at, y.at, 1.0,
+                            x.parsed.text == y.parsed.text)
     return None
 
 

@@ -25,7 +25,7 @@ from leadreg.yamlsafe import KeyPath
 class Match:
     lead: Lead
     kind: str      # "same" (one customer: a duplicate) or "similar" (looks alike)
-    key: str       # what matched, in words: "credit code", "name 恒达 = alias 恒达汽配"
+    key: str       # what matched, in words: "credit code", "name 恒达 ~ alias 恒达汽配"
     score: float   # 0..1; 1 for "same"
     at: KeyPath = ("customer", "name")  # the key of the given customer that matched
 

@@ -1,0 +1,95 @@
+"""All customer relations in a registry at once, shared by the three rules.
+
+duplicate-customer, customer-seen-before and possible-duplicate each need the
+same index; :func:`scan` builds it once per list of leads and caches it.
+Relations point from the later-registered lead to the earlier ones (ties: path).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from leadreg.identity.compare import Link, same_link, similar_link
+from leadreg.identity.customer import Customer, customers_of
+from leadreg.identity.index import brand_pairs, exact_buckets, gram_pairs
+from leadreg.identity.matching import sort_key
+from leadreg.lead import CLOSED_STAGES, Lead
+from leadreg.settings import Settings
+
+MAX_SCAN = 200      # earlier members of one exact-key bucket looked at per lead
+MAX_RELATED = 5     # earlier leads named per finding
+
+
+@dataclass
+class Scan:
+    leads: Sequence[Lead]
+    customers: list[Customer]
+    # later lead index -> [(earlier lead index, link)], earliest first
+    duplicates: dict[int, list[tuple[int, Link]]] = field(default_factory=dict)
+    seen_before: dict[int, list[tuple[int, Link]]] = field(default_factory=dict)
+    similar: dict[int, list[tuple[int, Link]]] = field(default_factory=dict)
+
+
+_last: tuple[Sequence[Lead], int, float, Scan] | None = None
+
+
+def scan(leads: Sequence[Lead], settings: Settings) -> Scan:
+    """The registry's duplicates, look-alikes and returning customers (cached)."""
+    global _last
+    threshold = settings.rules.similarity
+    if _last is not None and _last[0] is leads and _last[1] == len(leads) and _last[2] == threshold:
+        return _last[3]
+    result = _scan(leads, threshold)
+    _last = (leads, len(leads), threshold, result)
+    return result
+
+
+def _distinct(a: Lead, ca: Customer, b: Lead, cb: Customer) -> bool:
+    return a.id in cb.distinct_from or b.id in ca.distinct_from
+
+
+def _scan(leads: Sequence[Lead], threshold: float) -> Scan:
+    customers = customers_of([lead.customer for lead in leads])
+    order = sorted(range(len(leads)), key=lambda i: sort_key(leads[i]))
+    rank = {i: r for r, i in enumerate(order)}
+    active = [lead.active for lead in leads]
+    closed = [lead.stage in CLOSED_STAGES for lead in leads]
+    result = Scan(leads, customers)
+
+    same: dict[int, dict[int, Link]] = defaultdict(dict)
+    for bucket in exact_buckets(customers):
+        ordered = sorted(bucket, key=rank.__getitem__)
+        for pos, j in enumerate(ordered):
+            if not active[j]:
+                continue
+            for i in ordered[max(0, pos - MAX_SCAN):pos]:
+                if i not in same[j] and (active[i] or closed[i]):
+                    link = same_link(customers[j], customers[i])
+                    if link is not None:
+                        same[j][i] = link
+    for j, earlier in same.items():
+        ranked = sorted(earlier.items(), key=lambda item: rank[item[0]])
+        dupes = [(i, link) for i, link in ranked if active[i]]
+        seen = [(i, link) for i, link in ranked if closed[i]
+                and not _distinct(leads[i], customers[i], leads[j], customers[j])]
+        if dupes:
+            result.duplicates[j] = dupes[:MAX_RELATED]
+        if seen:
+            result.seen_before[j] = seen[:MAX_RELATED]
+
+    members = [i for i in range(len(leads)) if active[i] and customers[i].names]
+    pairs = brand_pairs(customers, members) | gram_pairs(customers, members, threshold)
+    similar: dict[int, list[tuple[int, Link]]] = defaultdict(list)
+    for a, b in pairs:
+        i, j = (a, b) if rank[a] < rank[b] else (b, a)
+        if i in same.get(j, ()) or _distinct(leads[i], customers[i], leads[j], customers[j]):
+            continue
+        link = similar_link(customers[j], customers[i], threshold)
+        if link is not None:
+            similar[j].append((i, link))
+    for j, found in similar.items():
+        found.sort(key=lambda item: (-item[1].score, rank[item[0]]))
+        result.similar[j] = found[:MAX_RELATED]
+    return result
