@@ -1,0 +1,7 @@
+"""The one way an editing helper says no (exit 1, nothing written)."""
+
+from __future__ import annotations
+
+
+class EditError(Exception):
+    """The edit cannot be made; the message tells the rep why and what to do."""
