@@ -9,7 +9,6 @@ import click
 
 from leadreg.cli.app import main
 from leadreg.cli.common import as_date, open_settings, progress_reporter, root_option, today_option
-from leadreg.sitebuild.builder import OutputError, build_site
 
 SHOW_SKIPPED = 20
 
@@ -25,6 +24,8 @@ def build(out: Path, today: object, root: Path | None) -> None:
     Files that cannot be read or break the schema are left out and listed on
     stderr (exit 1); `leadreg check` gives the full validation.
     """
+    from leadreg.sitebuild.builder import OutputError, build_site  # heavy: only for build
+
     settings = open_settings(root)
     try:
         result = build_site(settings, out, as_date(today),  # type: ignore[arg-type]

@@ -60,8 +60,8 @@ def board(site: Site, groups: dict[str, list[LeadView]]) -> int:
     sources = sorted(set(site.settings.sources) | {v.source for v in shown if v.source})
     filters = [
         ("owner", t("owner"), [(o, site.rep_name(o)) for o in owners]),
-        ("unit", t("unit"), [(u, u) for u in units]),
-        ("source", t("source"), [(s, s) for s in sources]),
+        ("unit", t("unit"), [(u, t.label("unit", u)) for u in units]),
+        ("source", t("source"), [(s, t.label("source", s)) for s in sources]),
         ("stage", t("stage"), [(s, t.label("stage", s)) for s in (*BOARD_STAGES, *RECENT_STAGES)]),
     ]
     return site.render("board.html", "index.html", columns=columns, filters=filters,
@@ -157,7 +157,7 @@ def stats_page(site: Site) -> int:
     load = [charts.Bar(site.rep_name(r.rep), r.leads + r.opportunities,
                        parts=(r.opportunities, r.leads)) for r in s.load]
     ageing = [charts.Bar(t(f"age.{i}"), n) for i, n in s.ageing]
-    sources = [charts.Bar(src or t("unknown"), n, parts=(won, n - won), note=f"{n} ({won})")
+    sources = [charts.Bar(t.label("source", src), n, parts=(won, n - won), note=f"{n} ({won})")
                for src, n, won in s.sources]
     chart_list = [
         Chart("funnel", t("funnel"), charts.bar_chart(t("funnel"), funnel, funnel=True),
@@ -170,7 +170,7 @@ def stats_page(site: Site) -> int:
               [t("ageing"), t("count")], [[b.label, int(b.value)] for b in ageing]),
         Chart("sources", t("sources"), charts.bar_chart(t("sources"), sources),
               [t("source"), t("count"), t("won_of")],
-              [[src or t("unknown"), n, won] for src, n, won in s.sources]),
+              [[t.label("source", src), n, won] for src, n, won in s.sources]),
     ]
     return site.render("stats.html", "stats/index.html", s=s, charts=chart_list)
 

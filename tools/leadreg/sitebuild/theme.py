@@ -40,7 +40,7 @@ def environment(settings: Settings, t: Translator, today: dt.date,
         date=t.date, short_date=t.short_date, days_left=t.days_left, percent=t.percent,
         rep=rep_name, isodate=parse_date,
         stage=lambda v: t.label("stage", v), evidence=lambda v: t.label("evidence", v),
-        unit=lambda v: v, source=lambda v: v,
+        unit=lambda v: t.label("unit", v), source=lambda v: t.label("source", v),
     )
     return env
 
