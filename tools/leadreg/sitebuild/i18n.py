@@ -135,6 +135,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "age.2": {"zh-CN": "91–180 天", "en": "91–180 days"},
     "age.3": {"zh-CN": "181–365 天", "en": "181–365 days"},
     "age.4": {"zh-CN": "一年以上", "en": "Over a year"},
+    "others": {"zh-CN": "其他", "en": "Others"},
     "won_of": {"zh-CN": "其中赢单", "en": "of which won"},
     "none_value": {"zh-CN": "—", "en": "—"},
     "unknown": {"zh-CN": "未填写", "en": "Not given"},

@@ -148,6 +148,7 @@ class Chart:
     svg: Markup
     header: list[str]
     rows: list[list[str | int]]
+    legend: tuple[str, ...] = ()  # names of the stacked segments, darkest first
 
 
 def stats_page(site: Site) -> int:
@@ -165,12 +166,13 @@ def stats_page(site: Site) -> int:
         Chart("load", t("load"), charts.bar_chart(t("load"), load),
               [t("reps"), t("stage.opportunity"), t("stage.lead"), t("rep_expired"), t("assisting")],
               [[site.rep_name(r.rep), r.opportunities, r.leads, r.expired, r.assisting]
-               for r in s.load]),
+               for r in s.load], (t("stage.opportunity"), t("stage.lead"))),
         Chart("ageing", t("ageing"), charts.bar_chart(t("ageing"), ageing),
               [t("ageing"), t("count")], [[b.label, int(b.value)] for b in ageing]),
         Chart("sources", t("sources"), charts.bar_chart(t("sources"), sources),
               [t("source"), t("count"), t("won_of")],
-              [[t.label("source", src), n, won] for src, n, won in s.sources]),
+              [[t.label("source", src), n, won] for src, n, won in s.sources],
+              (t("stage.won"), t("others"))),
     ]
     return site.render("stats.html", "stats/index.html", s=s, charts=chart_list)
 
