@@ -54,12 +54,16 @@ def registry_settings() -> dict[str, Any]:
     return data
 
 
-def test_check_passes_on_a_copy_of_the_sample(tmp_path: Path) -> None:
+def copy_sample(tmp_path: Path) -> Path:
     root = tmp_path / "sample"
     root.mkdir()
     shutil.copy2(REPO / "registry.yaml", root / "registry.yaml")
     shutil.copytree(REPO / "leads", root / "leads")
+    return root
 
+
+def test_check_passes_on_a_copy_of_the_sample(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path)
     result = run_leadreg("check", "--format", "json", cwd=root)
     report = result.json()
     errors = [d for d in report["diagnostics"] if d["severity"] == "error"]
@@ -73,6 +77,27 @@ def test_check_passes_on_a_copy_of_the_sample(tmp_path: Path) -> None:
     # --root from elsewhere reads the same registry
     elsewhere = run_leadreg("check", "--format", "json", "--root", str(root), cwd=tmp_path)
     assert elsewhere.returncode == 0 and elsewhere.json() == report
+
+    # the sample is written in fmt's canonical layout, so reps' first fmt changes nothing
+    formatted = run_leadreg("fmt", "--check", cwd=root)
+    assert formatted.returncode == 0, formatted.stdout + formatted.stderr
+
+
+def test_distinct_from_is_what_keeps_the_look_alikes_apart(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path)
+    marked = []
+    for path in sorted((root / "leads").rglob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        stripped = re.sub(r"(?m)^\s*distinct_from:.*\n", "", text)
+        if stripped != text:
+            path.write_text(stripped, encoding="utf-8")
+            marked.append(path.relative_to(root).as_posix())
+    assert len(marked) == 2
+
+    report = run_leadreg("check", "--format", "json", cwd=root).json()
+    alike = [d for d in report["diagnostics"] if d["code"] == "possible-duplicate"]
+    assert alike, report["diagnostics"]
+    assert {alike[0]["path"], *alike[0]["related"]} == set(marked)
 
 
 def test_registry_yaml_matches_its_schema(registry_settings: dict[str, Any]) -> None:
