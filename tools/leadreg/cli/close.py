@@ -10,7 +10,6 @@ import click
 from leadreg.cli.app import main
 from leadreg.cli.common import as_date, open_settings, root_option, today_option
 from leadreg.cli.edit_common import ask, run
-from leadreg.edit.close import close as do_close
 from leadreg.lead import CLOSED_STAGES
 
 
@@ -24,6 +23,8 @@ from leadreg.lead import CLOSED_STAGES
 def close(lead_id: str, outcome: str | None, reason: str | None, today: dt.datetime | None,
           root: Path | None) -> None:
     """Close a lead as won, lost or closed (won needs evidence)."""
+    from leadreg.edit.close import close as do_close
+
     settings = open_settings(root)
     outcome = ask(outcome, "--as", "Close as", type=click.Choice(CLOSED_STAGES))
     reason = ask(reason, "--reason", "Reason")

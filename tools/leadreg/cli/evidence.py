@@ -11,7 +11,6 @@ from leadreg.cli.app import main
 from leadreg.cli.common import as_date, open_settings, root_option
 from leadreg.cli.edit_common import DATE, ask, run
 from leadreg.edit.close import EVIDENCE_KINDS
-from leadreg.edit.journal import add_evidence
 
 
 @main.command()
@@ -25,6 +24,8 @@ from leadreg.edit.journal import add_evidence
 def evidence(lead_id: str, kind: str | None, note: str | None, when: dt.datetime | None,
              root: Path | None) -> None:
     """Record evidence; a lead in stage lead becomes an opportunity."""
+    from leadreg.edit.journal import add_evidence
+
     settings = open_settings(root)
     kind = ask(kind, "--kind", "Kind", type=click.Choice(EVIDENCE_KINDS))
     note = ask(note, "--note", "Note")

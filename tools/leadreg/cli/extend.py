@@ -10,7 +10,6 @@ import click
 from leadreg.cli.app import main
 from leadreg.cli.common import as_date, open_settings, root_option, today_option
 from leadreg.cli.edit_common import DATE, ask, ask_date, run
-from leadreg.edit.extend import extend as do_extend
 
 
 @main.command()
@@ -24,6 +23,8 @@ from leadreg.edit.extend import extend as do_extend
 def extend(lead_id: str, until: dt.datetime | None, reason: str | None, approved_by: str | None,
            today: dt.datetime | None, root: Path | None) -> None:
     """Extend a lead's deadline, approved by a manager (at most rules.max_extensions)."""
+    from leadreg.edit.extend import extend as do_extend
+
     settings = open_settings(root)
     new_deadline = ask_date(until, "--until", "New deadline (YYYY-MM-DD)")
     reason = ask(reason, "--reason", "Reason")

@@ -9,7 +9,6 @@ import click
 
 from leadreg.cli.app import main
 from leadreg.cli.common import open_settings, root_option
-from leadreg.edit.layout import format_files, lead_files
 
 
 def _relative(paths: tuple[Path, ...], root: Path) -> list[str]:
@@ -30,6 +29,8 @@ def _relative(paths: tuple[Path, ...], root: Path) -> list[str]:
 @root_option
 def fmt(paths: tuple[Path, ...], check_only: bool, root: Path | None) -> None:
     """Lay lead files out canonically (all of leads/, or the PATHs given)."""
+    from leadreg.edit.layout import format_files, lead_files
+
     settings = open_settings(root)
     selected = _relative(paths, settings.root) if paths else None
     results = format_files(settings.root, lead_files(settings.root, selected),

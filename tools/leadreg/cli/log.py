@@ -10,7 +10,6 @@ import click
 from leadreg.cli.app import main
 from leadreg.cli.common import as_date, open_settings, root_option
 from leadreg.cli.edit_common import DATE, ask, run
-from leadreg.edit.journal import log_activity
 
 
 @main.command()
@@ -24,6 +23,8 @@ from leadreg.edit.journal import log_activity
 def log(lead_id: str, with_: str | None, note: str | None, by: str | None,
         when: dt.datetime | None, root: Path | None) -> None:
     """Add a visit or call to a lead's activities."""
+    from leadreg.edit.journal import log_activity
+
     settings = open_settings(root)
     with_ = ask(with_, "--with", "Met with (department or person)")
     note = ask(note, "--note", "Note")

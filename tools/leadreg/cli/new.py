@@ -11,10 +11,6 @@ import click
 from leadreg.cli.app import main
 from leadreg.cli.common import as_date, open_settings, root_option, today_option
 from leadreg.cli.edit_common import DATE, ask, run
-from leadreg.edit.document import lead_paths
-from leadreg.edit.ids import suggest_id
-from leadreg.edit.register import NewLead, register
-from leadreg.sources import DiskSource
 
 
 @main.command()
@@ -37,6 +33,11 @@ def new(customer: str | None, title: str | None, owner: str | None, lead_id: str
         website: str | None, folder: str | None, today: dt.datetime | None,
         root: Path | None) -> None:
     """Register a new lead; refuses a customer that already has an active lead."""
+    from leadreg.edit.document import lead_paths
+    from leadreg.edit.ids import suggest_id
+    from leadreg.edit.register import NewLead, register
+    from leadreg.sources import DiskSource
+
     settings = open_settings(root)
     customer = ask(customer, "--customer", "Customer (legal name)")
     title = ask(title, "--title", "Title")

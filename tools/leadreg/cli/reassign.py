@@ -10,7 +10,6 @@ import click
 from leadreg.cli.app import main
 from leadreg.cli.common import as_date, open_settings, root_option, today_option
 from leadreg.cli.edit_common import ask, run
-from leadreg.edit.reassign import reassign as do_reassign
 
 
 @main.command()
@@ -24,6 +23,8 @@ from leadreg.edit.reassign import reassign as do_reassign
 def reassign(lead_id: str, to: str | None, reason: str | None, share: int | None,
              today: dt.datetime | None, root: Path | None) -> None:
     """Hand a lead to another rep; the former owner stays on as an assistant."""
+    from leadreg.edit.reassign import reassign as do_reassign
+
     settings = open_settings(root)
     to = ask(to, "--to", "New owner (rep id)")
     reason = ask(reason, "--reason", "Reason")

@@ -13,8 +13,6 @@ import re
 import unicodedata
 from collections.abc import Collection, Iterator
 
-from pypinyin import lazy_pinyin
-
 from leadreg.identity import regions
 from leadreg.identity.names import parse_name
 from leadreg.identity.text import has_cjk
@@ -29,6 +27,8 @@ _REGION_SUFFIXES = ("省", "市", "区", "县")
 def _ascii(text: str) -> str:
     """Pinyin for Chinese, accents off Latin letters (Präzision → prazision)."""
     if has_cjk(text):
+        from pypinyin import lazy_pinyin  # its phrase tables take ~0.5 s to load
+
         text = " ".join(lazy_pinyin(text, v_to_u=False))
     folded = unicodedata.normalize("NFKD", text)
     return "".join(c for c in folded if not unicodedata.combining(c))
