@@ -13,6 +13,7 @@ import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import PurePosixPath
 
 from leadreg import leadschema, yamlsafe
@@ -57,6 +58,7 @@ def attach_marks(lead: Lead, source: Source) -> Lead:
     return lead
 
 
+@cache
 def _lead_rules() -> list[Rule]:
     return [rule for rule in load_all().values() if rule.scope == "lead"]
 

@@ -54,6 +54,29 @@ def load_schema(name: str) -> dict[str, Any]:
     return json.loads(schema_bytes(name))
 
 
+_CODEGEN = b"inline-refs-1"  # bump when the code generation below changes
+
+
+def _inline_refs(node: Any, defs: dict[str, Any]) -> Any:
+    """The schema with local ``#/$defs/x`` references replaced by their targets.
+
+    fastjsonschema formats a name for every ``$ref`` call per array item with
+    ``str.format(**locals())``; inlining makes validation about twice as fast.
+    """
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/"):
+            siblings = {k: v for k, v in node.items() if k != "$ref"}
+            target = _inline_refs(defs[ref.removeprefix("#/$defs/")], defs)
+            if set(siblings) <= {"description", "title", "$comment"}:
+                return {**target, **siblings}
+            return {"allOf": [target, _inline_refs(siblings, defs)]}
+        return {k: _inline_refs(v, defs) for k, v in node.items() if k != "$defs"}
+    if isinstance(node, list):
+        return [_inline_refs(v, defs) for v in node]
+    return node
+
+
 def _cache_dir() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "leadreg"
@@ -61,13 +84,15 @@ def _cache_dir() -> Path:
 
 def _compiled_code(name: str) -> Any:
     digest = hashlib.sha256(schema_bytes(name) + fastjsonschema.VERSION.encode()
-                            + sys.version.encode()).hexdigest()[:24]
+                            + sys.version.encode() + _CODEGEN).hexdigest()[:24]
     cached = _cache_dir() / f"{name}-{digest}.marshal"
     try:
         return marshal.loads(cached.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         pass
-    source = fastjsonschema.compile_to_code(load_schema(name), formats=FORMATS, use_default=False)
+    schema = load_schema(name)
+    source = fastjsonschema.compile_to_code(_inline_refs(schema, schema.get("$defs", {})),
+                                            formats=FORMATS, use_default=False)
     code = compile(source, f"<{name}.schema.json>", "exec")
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)

@@ -32,6 +32,10 @@ _MAP = "leadreg:map"
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 _FLOAT = re.compile(r"[-+]?(?:(?:0|[1-9][0-9]*)(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
 _MAYBE_TYPED = frozenset("-+.0123456789tTfFnN~")
+# An anchor or alias token starts a node: after a line start, white space or a
+# flow/indicator character.  Text without such a match cannot hold one, so the
+# slower event scan only runs on files that might (``**bold**`` mid-line won't).
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[\]{},:?\"'-])[&*]", re.MULTILINE)
 _CONSTANTS: dict[str, Any] = {
     "~": None, "null": None, "Null": None, "NULL": None,
     "true": True, "True": True, "TRUE": True,
@@ -178,7 +182,7 @@ def decode(raw: bytes) -> str:
 
 def load(text: str, *, with_marks: bool = False) -> tuple[Any, Marks | None]:
     """Parse one YAML document strictly; raise :class:`LoadError`."""
-    if "&" in text or "*" in text:
+    if ("&" in text or "*" in text) and _MAYBE_ANCHOR.search(text):
         try:
             _check_anchors(text)
         except yaml.YAMLError as exc:

@@ -1,0 +1,107 @@
+"""Benchmark ``leadreg build`` against the bare CSafeLoader parse of the same files.
+
+    python bench/bench_build.py [--leads 100000] [--runs 1] [--dir /tmp/leadreg-bench]
+                                [--no-browser]
+
+Both run as fresh processes, alternating, so they see the same machine load
+and page cache.  Target (issue 6): build <= 3x the bare parse.  Also reported:
+the size of ``index.html`` (target <= 300 kB) and what a first search in the
+board downloads (target <= 300 kB), measured in Debian's Chromium when it is
+installed (every response the search triggers is counted), else by replaying
+the search's file choices in Python.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from generate import generate
+from measure import ROOT, bare_parse, leadreg, median, run
+
+sys.path.insert(0, str(ROOT))
+
+
+def browser_search_bytes(site: Path, query: str) -> tuple[int, int, int] | None:
+    """(bytes, files, results) fetched by one search typed into the served board."""
+    try:
+        from tests.browser.harness import CHROMIUM, chromium, serve
+    except ImportError:
+        return None
+    if not CHROMIUM.exists():
+        return None
+    with serve(site) as url, chromium() as browser:
+        page = browser.new_page()
+        page.goto(url + "index.html")
+        page.wait_for_load_state("networkidle")
+        sizes: list[int] = []
+        page.on("response", lambda r: sizes.append(len(r.body())) if "/search/" in r.url else None)
+        page.fill("#q", query)
+        page.press("#q", "Enter")
+        page.wait_for_function("document.getElementById('search-status').textContent === '' && "
+                               "document.querySelectorAll('#search-results li').length > 0",
+                               timeout=30_000)
+        page.wait_for_load_state("networkidle")
+        results = page.locator("#search-results li").count()
+    return sum(sizes), len(sizes), results
+
+
+def sample_query(site: Path) -> str:
+    """A real customer name from the middle of the registry, in traditional script."""
+    import opencc
+
+    records = json.loads((site / "search" / "r" / "100.json").read_text(encoding="utf-8"))
+    name = records[len(records) // 2][1]
+    return opencc.OpenCC("s2t").convert(name)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--leads", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--dir", type=Path, default=Path("/tmp/leadreg-bench"))
+    parser.add_argument("--no-browser", action="store_true")
+    args = parser.parse_args()
+    registry = args.dir / f"registry-{args.leads}"
+    if not (registry / "registry.yaml").exists():
+        print(f"generating {args.leads} leads in {registry} …", flush=True)
+        generate(registry, args.leads)
+    out = Path(tempfile.mkdtemp(prefix="leadreg-site-"))
+    bare_parse(registry)  # warm the page cache for both contestants
+    ratios, builds, bares, rss = [], [], [], []
+    try:
+        for i in range(args.runs):
+            bare = bare_parse(registry)
+            build = run(leadreg("build", "--root", str(registry), "--out", str(out / "site"),
+                                "--today", "2026-12-03"))
+            if build.returncode != 0:
+                raise SystemExit(f"leadreg build failed on the synthetic registry ({build.returncode})")
+            ratios.append(build.seconds / bare.seconds)
+            builds.append(build.seconds)
+            bares.append(bare.seconds)
+            rss.append(build.peak_rss_mib)
+            print(f"run {i + 1}: bare parse {bare.seconds:6.2f} s   build {build.seconds:6.2f} s   "
+                  f"ratio {ratios[-1]:.2f}x   build peak RSS {build.peak_rss_mib:6.0f} MiB", flush=True)
+        site = out / "site"
+        index_kb = (site / "index.html").stat().st_size / 1000
+        files = sum(1 for p in site.rglob("*") if p.is_file())
+        print(f"\n{args.leads} leads, median of {args.runs}: bare parse {median(bares):.2f} s, "
+              f"build {median(builds):.2f} s, ratio {median(ratios):.2f}x, "
+              f"peak RSS {max(rss):.0f} MiB (max); {files} files; index.html {index_kb:.0f} kB")
+        if not args.no_browser:
+            query = sample_query(site)
+            measured = browser_search_bytes(site, query)
+            if measured:
+                size, count, results = measured
+                print(f"first search for {query!r} in Chromium: {size / 1000:.0f} kB in {count} "
+                      f"files, {results} result(s)")
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

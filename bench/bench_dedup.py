@@ -1,0 +1,189 @@
+"""Benchmark the dedup stage: the three customer-identity rules over N customers.
+
+    python bench/bench_dedup.py [--sizes 25000 50000 100000] [--seed 7]
+
+Builds N leads in memory (no files: loading is measured by bench_check.py)
+with realistic names: Chinese ones of the form [region]brand+business+legal
+form, English ones, aliases, credit codes, websites, 20 % closed leads.  The
+same brands recur across cities and businesses, as they do in real registries.
+1 % of the customers get a second active lead under a variant of their name
+(traditional script, full-width, region in brackets, English alias, other legal
+form) and 0.5 % one under a one-letter typo of the English name: the table
+shows how many of these planted pairs the rules find, and the time they take.
+Caches are cleared before every run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+
+import opencc  # noqa: E402
+
+from leadreg.identity import names, registry_scan  # noqa: E402
+from leadreg.identity.credit_code import ALPHABET, check_digit  # noqa: E402
+from leadreg.lead import Lead  # noqa: E402
+from leadreg.rules import load_all  # noqa: E402
+from leadreg.settings import Rules, Settings  # noqa: E402
+
+BRAND_CHARS = ("恒达华盛嘉诚瑞丰宏图鑫源博远创新联合金泰永昌中天海川信达东方宇成佳和润泽鼎明辉航"
+               "星辰宝广世德隆正大凯旋荣腾飞纪兴业长青富康锦程立讯汇伟万通安卓越精工昊祥顺发百"
+               "裕弘毅亚环球云峰启晨翔龙凤麒麟驰骏豪杰铭志坤乾力雄威震宁静雅致远景宏基伟业协同")
+CITIES = ["苏州", "无锡", "常州", "南京", "杭州", "宁波", "嘉兴", "上海", "合肥", "芜湖", "深圳",
+          "东莞", "佛山", "广州", "绍兴", "温州", "南通", "扬州", "昆山", "青岛", "天津", "重庆",
+          "成都", "武汉", "长沙", "郑州", "西安", "厦门", "泉州", "福州", "济南", "烟台", "大连"]
+PINYIN_CITY = {"苏州": "Suzhou", "无锡": "Wuxi", "上海": "Shanghai", "深圳": "Shenzhen",
+               "宁波": "Ningbo", "杭州": "Hangzhou", "广州": "Guangzhou", "青岛": "Qingdao"}
+TRADES = [("汽车零部件", "Auto Parts"), ("精密机械", "Precision Machinery"),
+          ("电子科技", "Electronics Technology"), ("新材料", "New Materials"), ("化工", "Chemical"),
+          ("医疗器械", "Medical Devices"), ("纺织", "Textile"), ("智能装备", "Smart Equipment"),
+          ("电气", "Electric"), ("光电", "Optoelectronics"), ("塑胶制品", "Plastic Products"),
+          ("五金制品", "Hardware"), ("包装材料", "Packaging Materials"), ("环保科技", "Environmental Technology"),
+          ("食品", "Foods"), ("物流", "Logistics"), ("模具", "Mould"), ("轴承", "Bearing")]
+FORMS = ["有限公司", "股份有限公司", "有限责任公司", "集团有限公司"]
+EN_FORMS = ["Co., Ltd.", "Inc.", "Ltd", "LLC", "Corporation", "GmbH", "Company Limited"]
+SYLLABLES = ["ra", "ve", "lo", "mi", "ta", "ne", "so", "ka", "ri", "do", "fe", "lu", "ba", "zen",
+             "tor", "max", "ion", "tex", "dyn", "cor", "vis", "sol", "tri", "nov", "ax", "pro"]
+EN_TRADES = ["Industries", "Systems", "Technologies", "Manufacturing", "Components", "Materials",
+             "Devices", "Robotics", "Electronics", "Logistics", "Trading", "Solutions"]
+T2S = opencc.OpenCC("s2t")
+
+
+def credit_code(rng: random.Random) -> str:
+    body = "91" + "".join(rng.choice("0123456789") for _ in range(6)) + "".join(
+        rng.choice(ALPHABET) for _ in range(9))
+    return body + check_digit(body)
+
+
+def full_width(text: str) -> str:
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
+
+
+def chinese_customer(rng: random.Random) -> dict[str, object]:
+    brand = "".join(rng.sample(BRAND_CHARS, rng.choice((2, 2, 2, 3))))
+    city = rng.choice(CITIES)
+    trade, en_trade = rng.choice(TRADES)
+    form = rng.choice(FORMS)
+    name = rng.choice((f"{city}{brand}{trade}{form}", f"{brand}{trade}({city}){form}",
+                       f"{city}市{brand}{trade}{form}"))
+    customer: dict[str, object] = {"name": name, "region": city}
+    if rng.random() < 0.3:
+        latin = "".join(names.brand_readings(brand)[0]).capitalize()
+        customer["aliases"] = [f"{latin} {en_trade} Co., Ltd.", f"{brand}{trade[:2]}"]
+    return customer
+
+
+def english_customer(rng: random.Random) -> dict[str, object]:
+    word = "".join(rng.choice(SYLLABLES) for _ in range(rng.choice((2, 3, 3)))).capitalize()
+    return {"name": f"{word} {rng.choice(EN_TRADES)} {rng.choice(EN_FORMS)}"}
+
+
+def variant(rng: random.Random, customer: dict[str, object]) -> dict[str, object]:
+    """The same customer as another rep might write it."""
+    name = str(customer["name"])
+    choice = rng.randrange(4)
+    if choice == 0:
+        name = T2S.convert(name)
+    elif choice == 1:
+        name = full_width(name.replace("(", "（").replace(")", "）"))
+    elif choice == 2 and customer.get("aliases"):
+        name = str(customer["aliases"][0])  # type: ignore[index]
+    else:
+        for form in ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司"):
+            if name.endswith(form):
+                name = name[: -len(form)] + "公司"
+                break
+        else:
+            name = "The " + name.replace("Co., Ltd.", "Company Limited")
+    return {"name": name}
+
+
+def typo(rng: random.Random, customer: dict[str, object]) -> dict[str, object] | None:
+    name = str(customer["name"])
+    if not name.isascii():
+        return None
+    word, rest = name.split(" ", 1)
+    k = rng.randrange(1, len(word))
+    return {"name": word[:k] + word[k + 1:] + " " + rest}  # one letter dropped
+
+
+def build(n: int, seed: int) -> tuple[list[Lead], int, int]:
+    """N leads plus planted duplicates; returns (leads, planted same, planted similar)."""
+    rng = random.Random(seed)
+    leads: list[Lead] = []
+    planted_same = planted_similar = 0
+
+    def add(customer: dict[str, object], stage: str, day: int) -> None:
+        if rng.random() < 0.4:
+            customer["credit_code"] = credit_code(rng)
+        if rng.random() < 0.3:
+            customer["website"] = f"https://www.c{len(leads)}-{rng.randrange(10**6)}.example"
+        lead_id = f"lead-{len(leads):06d}"
+        leads.append(Lead(lead_id, f"leads/{lead_id}.yaml", {
+            "customer": customer, "stage": stage, "owner": f"rep{rng.randrange(200):03d}",
+            "registered": f"2026-{1 + day // 28:02d}-{1 + day % 28:02d}"}))
+
+    while len(leads) < n:
+        customer = english_customer(rng) if rng.random() < 0.2 else chinese_customer(rng)
+        stage = rng.choice(("lead", "lead", "opportunity", "lead", "won", "lost", "closed",
+                            "lead", "opportunity", "lead"))
+        add(customer, stage if stage in ("lead", "opportunity") or rng.random() < 0.5 else "lead",
+            rng.randrange(300))
+        roll = rng.random()
+        if roll < 0.01 and customer.get("stage", "lead"):
+            add(variant(rng, customer), "lead", 300 + rng.randrange(30))
+            planted_same += 1
+        elif roll < 0.015:
+            other = typo(rng, customer)
+            if other is not None:
+                add(other, "lead", 300 + rng.randrange(30))
+                planted_similar += 1
+    return leads, planted_same, planted_similar
+
+
+def run(n: int, seed: int) -> tuple[float, dict[str, int], int, int, int, int]:
+    leads, planted_same, planted_similar = build(n, seed)
+    names._cache.clear()
+    registry_scan._last = None
+    settings = Settings(Path("."), "bench", "zh-CN", "Asia/Shanghai", None, Rules(), {},
+                        frozenset(), frozenset(), ())
+    rules = [r for r in load_all().values() if r.scope == "registry" and r.code in (
+        "duplicate-customer", "possible-duplicate", "customer-seen-before")]
+    gc.collect()
+    start = time.perf_counter()
+    found = {r.code: list(r.check(leads, settings)) for r in rules}
+    elapsed = time.perf_counter() - start
+    result = registry_scan.scan(leads, settings)
+    # a planted lead is the last one added after its original: index = original + 1
+    by_id = {lead.id: i for i, lead in enumerate(leads)}
+    hit_same = sum(1 for j, earlier in result.duplicates.items()
+                   if leads[j].data["registered"] >= "2026-11" and any(i == j - 1 for i, _ in earlier))
+    hit_similar = sum(1 for j, earlier in result.similar.items()
+                      if leads[j].data["registered"] >= "2026-11" and any(i == j - 1 for i, _ in earlier))
+    del by_id
+    return elapsed, {code: len(f) for code, f in found.items()}, planted_same, hit_same, \
+        planted_similar, hit_similar
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[25_000, 50_000, 100_000])
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    print(f"{'leads':>8} {'seconds':>8} {'µs/lead':>8} {'dup-err':>8} {'possible':>8} "
+          f"{'seen':>6} {'planted same found':>19} {'planted typo found':>19}")
+    for n in args.sizes:
+        elapsed, counts, ps, hs, pt, ht = run(n, args.seed)
+        print(f"{n:>8} {elapsed:>8.2f} {elapsed / n * 1e6:>8.1f} "
+              f"{counts['duplicate-customer']:>8} {counts['possible-duplicate']:>8} "
+              f"{counts['customer-seen-before']:>6} {f'{hs}/{ps}':>19} {f'{ht}/{pt}':>19}")
+
+
+if __name__ == "__main__":
+    main()
