@@ -5,10 +5,9 @@
 * alike names meet through blocking keys:
   - the brand (and, across scripts, its pinyin) with each subset of the
     business categories, so 恒达 meets 恒达汽车零部件 and Hengda Auto Parts;
-  - prefix filtering on character q-grams (bigrams for Chinese, trigrams for
-    Latin): grams are ordered rarest first, and two cores within the edit
-    distance that ``similarity`` allows must share one of the first few
-    grams of each, so only those grams are indexed.
+  - deletion neighbourhoods of the cores: names one edit apart (a typo), only
+    for cores long enough that one edit can stay above ``similarity``.  Names
+    two or more edits apart are not compared (at 0.90 they rarely pass anyway).
 
 Every pair it yields is then decided by :mod:`leadreg.identity.compare`.
 """
@@ -65,59 +64,71 @@ def _subsets(categories: tuple[str, ...]) -> list[frozenset[str]]:
 
 
 def brand_pairs(customers: Sequence[Customer], members: Sequence[int]) -> set[tuple[int, int]]:
-    """Pairs whose brands agree and whose business categories nest."""
-    stored: dict[tuple[str, str, frozenset[str]], list[int]] = defaultdict(list)
-    for i in members:
-        for name in customers[i].names:
-            full = frozenset(name.parsed.industries)
-            for key in _brand_keys(name):
-                stored[(*key, full)].append(i)
-    pairs: set[tuple[int, int]] = set()
+    """Pairs whose brands agree and whose business categories nest; a pinyin key
+    only pairs names of different scripts (恒达 with Hengda, not with 恒大)."""
+    stored: dict[tuple[str, str, frozenset[str]], list[tuple[int, str]]] = defaultdict(list)
+    probes: list[tuple[int, str, list[tuple[str, str]], tuple[str, ...]]] = []
     for i in members:
         for name in customers[i].names:
             keys = _brand_keys(name)
-            for subset in _subsets(name.parsed.industries):
+            if keys:
+                full = frozenset(name.parsed.industries)
                 for key in keys:
-                    for j in stored.get((*key, subset), ()):
-                        if j != i:
-                            pairs.add((min(i, j), max(i, j)))
+                    stored[(*key, full)].append((i, name.parsed.script))
+                probes.append((i, name.parsed.script, keys, name.parsed.industries))
+    pairs: set[tuple[int, int]] = set()
+    for i, script, keys, categories in probes:
+        for subset in _subsets(categories):
+            for kind, brand in keys:
+                for j, other_script in stored.get((kind, brand, subset), ()):
+                    if j != i and (kind != "py" or other_script != script):
+                        pairs.add((i, j) if i < j else (j, i))
     return pairs
 
 
-def _grams(core: str, script: str) -> tuple[int, set[str]]:
-    text = core.replace(" ", "")
-    q = 2 if script == "zh" else 3
-    return q, {text[k:k + q] for k in range(max(1, len(text) - q + 1))}
+def _min_length(threshold: float, per_length: float) -> int:
+    """Shortest core for which one edit can keep the ratio at ``threshold``."""
+    if threshold >= 1:
+        return 10**9
+    return max(2, math.ceil((1 / (1 - threshold) + per_length) / (1 + per_length) - 1e-9))
 
 
-def _prefix_length(length: int, q: int, grams: int, threshold: float) -> int:
-    """How many of a core's rarest grams any alike core must share one of."""
-    if threshold <= 0:
-        return grams
-    edits = math.floor((1 - threshold) * 2 * length / threshold + 1e-9)
-    return min(grams, q * edits + 1)
-
-
-def gram_pairs(customers: Sequence[Customer], members: Sequence[int],
+def edit_pairs(customers: Sequence[Customer], members: Sequence[int],
                threshold: float) -> set[tuple[int, int]]:
-    """Pairs whose cores may be within the edit distance ``threshold`` allows."""
-    entries: list[tuple[int, list[str]]] = []
-    frequency: dict[str, int] = defaultdict(int)
+    """Pairs whose cores are one edit apart (a letter missing, extra or changed).
+
+    Deletion neighbourhoods, computed only where one edit can stay at or above
+    ``threshold`` (Indel ratio 1 - d/(len a + len b)): a core of length L loses
+    one character to meet a core of length L-1 when L >= (1/(1-s)+1)/2, and two
+    cores differing in one character share a deletion when L >= 1/(1-s).
+    """
+    by_core: dict[str, list[int]] = defaultdict(list)
     for i in members:
         for name in customers[i].names:
-            q, grams = _grams(name.parsed.core, name.parsed.script)
-            for g in grams:
-                frequency[g] += 1
-            entries.append((i, [name.parsed.script, str(len(name.parsed.core.replace(" ", ""))),
-                                str(q), *grams]))
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, (script, length, q, *grams) in entries:
-        grams.sort(key=lambda g: (frequency[g], g))
-        for g in grams[:_prefix_length(int(length), int(q), len(grams), threshold)]:
-            postings[script + g].append(i)
+            ids = by_core[name.parsed.core]
+            if not ids or ids[-1] != i:
+                ids.append(i)
+    indel_from = _min_length(threshold, 1.0)   # 1 - 1/(2L-1) >= s
+    change_from = _min_length(threshold, 0.0)  # 1 - 1/L >= s
+    variants: dict[str, list[str]] = defaultdict(list)
+    core_pairs: set[tuple[str, str]] = set()
+    for core in by_core:
+        size = len(core)
+        if size < indel_from:
+            continue
+        for k in range(size):
+            variant = core[:k] + core[k + 1:]
+            if variant in by_core:
+                core_pairs.add((variant, core))
+            if size >= change_from:
+                variants[variant].append(core)
+    for cores in variants.values():
+        if len(cores) > 1:
+            core_pairs.update(itertools.combinations(sorted(set(cores)), 2))
     pairs: set[tuple[int, int]] = set()
-    for ids in postings.values():
-        if len(ids) > 1:
-            unique = sorted(set(ids))
-            pairs.update(itertools.combinations(unique, 2))
+    for a, b in core_pairs:
+        for i in by_core[a]:
+            for j in by_core[b]:
+                if i != j:
+                    pairs.add((i, j) if i < j else (j, i))
     return pairs

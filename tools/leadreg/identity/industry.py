@@ -76,15 +76,26 @@ def _tables() -> tuple[dict[str, str], dict[str, str], int]:
     return chinese, english, max(map(len, chinese))
 
 
+@lru_cache(maxsize=1)
+def _suffix_sizes() -> dict[str, tuple[int, ...]]:
+    sizes: dict[str, set[int]] = {}
+    for word in _tables()[0]:
+        sizes.setdefault(word[-1], set()).add(len(word))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in sizes.items()}
+
+
 def split_chinese(core: str) -> tuple[str, tuple[str, ...]]:
     """恒达汽车零部件 → ("恒达", ("auto", "parts")): business words off the end.
 
     The brand keeps at least two characters: 新 alone is not stripped from 新华.
     """
-    chinese, _, longest = _tables()
+    chinese = _tables()[0]
+    suffix_sizes = _suffix_sizes()
     found: list[str] = []
     while len(core) > 2:
-        for size in range(min(longest, len(core) - 2), 0, -1):
+        for size in suffix_sizes.get(core[-1], ()):
+            if size > len(core) - 2:
+                continue
             category = chinese.get(core[-size:])
             if category is not None:
                 found.append(category)
@@ -105,8 +116,15 @@ def split_latin(tokens: list[str]) -> tuple[list[str], tuple[str, ...]]:
     return tokens, tuple(reversed(found))
 
 
+@lru_cache(maxsize=1)
+def _first_chars() -> frozenset[str]:
+    return frozenset(word[0] for word in _tables()[0])
+
+
 def only_business_words(text: str) -> bool:
     """Whether a Chinese remainder is all business words (汽车, 科技零部件): no brand."""
+    if not text or text[0] not in _first_chars():
+        return False  # the usual case: a brand comes first
     chinese, _, longest = _tables()
     while text:
         for size in range(min(longest, len(text)), 0, -1):

@@ -37,31 +37,38 @@ def _cleanco_last_words() -> frozenset[str]:
     return frozenset(parts[-1] for _, parts in prepare_default_terms())
 
 
+_ENGLISH_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
+for _form in _ENGLISH_FORMS:
+    _ENGLISH_BY_LAST.setdefault(_form[-1], []).append(_form)
+_BRANCH_FORMS = tuple(sorted((tuple(w.split()) for w in ENGLISH_BRANCHES), key=lambda t: -len(t)))
+
+
 def strip_chinese(text: str) -> str:
     """恒达汽车零部件股份有限公司 → 恒达汽车零部件 (repeatedly, never to nothing)."""
-    changed = True
-    while changed:
-        changed = False
+    while text.endswith(CHINESE_FORMS):
         for form in CHINESE_FORMS:
-            if text.endswith(form) and len(text) > len(form):
-                text, changed = text[: -len(form)], True
+            if text.endswith(form):
                 break
+        if len(text) <= len(form):
+            break
+        text = text[: -len(form)]
     return text
 
 
 def split_chinese_branch(text: str) -> tuple[str, bool]:
     """恒达汽配有限公司无锡分公司 → (恒达汽配有限公司无锡, True)."""
-    for word in CHINESE_BRANCHES:
-        if text.endswith(word) and len(text) > len(word) + 1:
-            return text[: -len(word)], True
+    if text.endswith(CHINESE_BRANCHES):
+        for word in CHINESE_BRANCHES:
+            if text.endswith(word) and len(text) > len(word) + 1:
+                return text[: -len(word)], True
     return text, False
 
 
 def split_english_branch(tokens: list[str]) -> tuple[list[str], bool]:
-    for word in sorted(ENGLISH_BRANCHES, key=len, reverse=True):
-        parts = word.split()
-        if len(tokens) > len(parts) and tokens[-len(parts):] == parts:
-            return tokens[: -len(parts)], True
+    if tokens and tokens[-1] in ("branch", "office"):
+        for parts in _BRANCH_FORMS:
+            if len(tokens) > len(parts) and tuple(tokens[-len(parts):]) == parts:
+                return tokens[: -len(parts)], True
     return tokens, False
 
 
@@ -69,17 +76,19 @@ def strip_english(tokens: list[str]) -> list[str]:
     """["the", "acme", "co", "ltd"] → ["acme"]: a leading "the", then legal forms."""
     if len(tokens) > 1 and tokens[0] == "the":
         tokens = tokens[1:]
-    changed = True
-    while changed:
-        changed = False
-        for form in _ENGLISH_FORMS:
+    while len(tokens) > 1:
+        for form in _ENGLISH_BY_LAST.get(tokens[-1], ()):
             if len(tokens) > len(form) and tuple(tokens[-len(form):]) == form:
-                tokens, changed = tokens[: -len(form)], True
+                tokens = tokens[: -len(form)]
                 break
-    return _cleanco_until_stable(tuple(tokens))
+        else:
+            break
+    if len(tokens) > 1 and tokens[-1] in _cleanco_last_words():
+        return _cleanco_until_stable(tuple(tokens))
+    return tokens
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def _cleanco_until_stable(tokens: tuple[str, ...]) -> list[str]:
     last_words = _cleanco_last_words()
     while len(tokens) > 1 and tokens[-1] in last_words:

@@ -28,6 +28,7 @@ from leadreg.identity.text import fold_many, has_cjk
 _BRACKET_GROUP = re.compile(r"\(([^()]*)\)")
 _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
 _NOT_WORD = re.compile(r"[\W_]+")
+_WORD = re.compile(r"[^\W_]+")
 _CACHE_LIMIT = 200_000
 
 
@@ -89,6 +90,8 @@ def _brackets(text: str, found: list[Mention]) -> str:
             return " "
         return f" {content} "
 
+    if "(" not in text and ")" not in text:
+        return text
     previous = None
     while previous != text:
         previous, text = text, _BRACKET_GROUP.sub(replace, text)
@@ -127,9 +130,12 @@ def _chinese(text: str, found: list[Mention]) -> str:
 
 
 def _latin_tokens(text: str) -> list[str]:
-    text = text.replace("&", " and ").replace("+", " and ").replace("'", "").replace("’", "")
-    text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
-    return _NOT_WORD.sub(" ", text).split()
+    if "&" in text or "+" in text:
+        text = text.replace("&", " and ").replace("+", " and ")
+    text = text.replace("'", "").replace("’", "")
+    if "." in text:
+        text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
+    return _WORD.findall(text)
 
 
 def _has_brand_latin(rest: list[str]) -> bool:

@@ -31,6 +31,7 @@ def readings(char: str) -> tuple[str, ...]:
     return tuple(out[:2])
 
 
+@lru_cache(maxsize=65536)
 def brand_readings(text: str) -> tuple[str, ...]:
     """Every likely toneless spelling of ``text`` with syllables run together."""
     options = [readings(c) for c in text]

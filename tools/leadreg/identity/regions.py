@@ -33,6 +33,9 @@ class RegionTable:
     any: dict[str, Mention]
     latin: dict[str, Mention]
     longest: int
+    # word lengths by first character (prefix words) and by last character (any)
+    prefix_sizes: dict[str, tuple[int, ...]]
+    suffix_sizes: dict[str, tuple[int, ...]]
 
 
 def _significant(code: str, level: int) -> str:
@@ -64,28 +67,38 @@ def table() -> RegionTable:
     for word in _COUNTRY_WORDS:
         (latin if word.isascii() else anywhere).setdefault(word.replace(" ", ""), set()).add("")
     longest = max(map(len, anywhere))
+    prefix_sizes: dict[str, set[int]] = {}
+    for word in prefix:
+        prefix_sizes.setdefault(word[0], set()).add(len(word))
+    suffix_sizes: dict[str, set[int]] = {}
+    for word in anywhere:
+        suffix_sizes.setdefault(word[-1], set()).add(len(word))
     return RegionTable({k: frozenset(v) for k, v in prefix.items()},
                        {k: frozenset(v) for k, v in anywhere.items()},
-                       {k: frozenset(v) for k, v in latin.items()}, longest)
+                       {k: frozenset(v) for k, v in latin.items()}, longest,
+                       {k: tuple(sorted(v, reverse=True)) for k, v in prefix_sizes.items()},
+                       {k: tuple(sorted(v, reverse=True)) for k, v in suffix_sizes.items()})
 
 
 def leading(text: str) -> tuple[Mention, int] | None:
     """The longest region word that starts ``text`` (Chinese) and its length."""
     t = table()
-    for size in range(min(t.longest, len(text)), 1, -1):
-        mention = t.prefix.get(text[:size])
-        if mention is not None:
-            return mention, size
+    for size in t.prefix_sizes.get(text[:1], ()):
+        if size <= len(text):
+            mention = t.prefix.get(text[:size])
+            if mention is not None:
+                return mention, size
     return None
 
 
 def trailing(text: str) -> tuple[Mention, int] | None:
     """The longest region word (any level) that ends ``text``, and its length."""
     t = table()
-    for size in range(min(t.longest, len(text)), 1, -1):
-        mention = t.any.get(text[-size:])
-        if mention is not None:
-            return mention, size
+    for size in t.suffix_sizes.get(text[-1:], ()):
+        if size <= len(text):
+            mention = t.any.get(text[-size:])
+            if mention is not None:
+                return mention, size
     return None
 
 

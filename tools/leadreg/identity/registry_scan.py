@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from leadreg.identity.compare import Link, same_link, similar_link
 from leadreg.identity.customer import Customer, customers_of
-from leadreg.identity.index import brand_pairs, exact_buckets, gram_pairs
+from leadreg.identity.index import brand_pairs, edit_pairs, exact_buckets
 from leadreg.identity.matching import sort_key
 from leadreg.lead import CLOSED_STAGES, Lead
 from leadreg.settings import Settings
@@ -80,7 +80,7 @@ def _scan(leads: Sequence[Lead], threshold: float) -> Scan:
             result.seen_before[j] = seen[:MAX_RELATED]
 
     members = [i for i in range(len(leads)) if active[i] and customers[i].names]
-    pairs = brand_pairs(customers, members) | gram_pairs(customers, members, threshold)
+    pairs = brand_pairs(customers, members) | edit_pairs(customers, members, threshold)
     similar: dict[int, list[tuple[int, Link]]] = defaultdict(list)
     for a, b in pairs:
         i, j = (a, b) if rank[a] < rank[b] else (b, a)
