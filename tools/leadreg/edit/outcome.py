@@ -39,6 +39,8 @@ def text(value: str | None, option: str) -> str:
     value = (value or "").strip()
     if not value:
         raise EditError(f"{option} must not be empty")
+    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in value):
+        raise EditError(f"{option} is not valid UTF-8 text")
     return value
 
 

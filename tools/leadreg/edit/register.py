@@ -82,9 +82,12 @@ def register(settings: Settings, new: NewLead, today: dt.date) -> Outcome:
     require_rep(settings, new.owner, "owner", today)
     customer: dict[str, str] = {"name": customer_name}
     if new.credit_code and new.credit_code.strip():
-        customer["credit_code"] = new.credit_code.strip().upper()
+        customer["credit_code"] = text(new.credit_code, "--credit-code").upper()
     if new.website and new.website.strip():
-        customer["website"] = new.website.strip()
+        customer["website"] = text(new.website, "--website")
+    if new.source is not None and new.source not in settings.sources:
+        known = ", ".join(sorted(settings.sources))
+        raise EditError(f"--source {new.source!r} is not one of registry.yaml's sources: {known}")
     source = DiskSource(settings.root)
     result = load_registry(settings, source, rules=False)
     same = holders(settings, customer, result.leads)
