@@ -10,19 +10,14 @@ import click
 
 from leadreg.checker import check as run_check
 from leadreg.cli.app import main
-from leadreg.cli.common import format_option, open_settings, progress_reporter, root_option
+from leadreg.cli.common import (
+    format_option,
+    open_settings,
+    progress_reporter,
+    relative_paths,
+    root_option,
+)
 from leadreg.reporters import REPORTERS, summary_line
-
-
-def _relative(paths: tuple[Path, ...], root: Path) -> list[str]:
-    rel = []
-    for p in paths:
-        full = p.resolve() if p.is_absolute() or p.exists() else (Path.cwd() / p).resolve()
-        try:
-            rel.append(full.relative_to(root.resolve()).as_posix())
-        except ValueError:
-            raise click.BadParameter(f"{p} is outside the registry {root}", param_hint="PATH")
-    return rel
 
 
 @main.command()
@@ -38,7 +33,7 @@ def check(paths: tuple[Path, ...], fmt: str | None, base: str | None, strict: bo
     settings = open_settings(root)
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    report = run_check(settings, paths=_relative(paths, settings.root) or None, base=base,
+    report = run_check(settings, paths=relative_paths(paths, settings.root) or None, base=base,
                        progress=progress_reporter("checking"))
     REPORTERS[fmt](report, sys.stdout)
     click.echo(summary_line(report), err=True)

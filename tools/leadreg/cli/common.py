@@ -36,6 +36,18 @@ def as_date(value: dt.datetime | None) -> dt.date | None:
     return value.date() if value is not None else None
 
 
+def relative_paths(paths: tuple[Path, ...], root: Path) -> list[str]:
+    """PATH arguments (relative to the current folder) as paths relative to ``root``."""
+    rel = []
+    for p in paths:
+        full = p.resolve() if p.is_absolute() or p.exists() else (Path.cwd() / p).resolve()
+        try:
+            rel.append(full.relative_to(root.resolve()).as_posix())
+        except ValueError:
+            raise click.BadParameter(f"{p} is outside the registry {root}", param_hint="PATH")
+    return rel
+
+
 def open_settings(root: Path | None) -> Settings:
     """Settings of the registry at ``root`` or the nearest one (SettingsError: exit 2)."""
     return load_settings(root.resolve() if root else find_root())

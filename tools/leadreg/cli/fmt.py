@@ -8,18 +8,7 @@ from pathlib import Path
 import click
 
 from leadreg.cli.app import main
-from leadreg.cli.common import open_settings, root_option
-
-
-def _relative(paths: tuple[Path, ...], root: Path) -> list[str]:
-    rel = []
-    for p in paths:
-        full = (p if p.is_absolute() else Path.cwd() / p).resolve()
-        try:
-            rel.append(full.relative_to(root.resolve()).as_posix())
-        except ValueError:
-            raise click.BadParameter(f"{p} is outside the registry {root}", param_hint="PATH")
-    return rel
+from leadreg.cli.common import open_settings, relative_paths, root_option
 
 
 @main.command()
@@ -32,7 +21,7 @@ def fmt(paths: tuple[Path, ...], check_only: bool, root: Path | None) -> None:
     from leadreg.edit.layout import format_files, lead_files
 
     settings = open_settings(root)
-    selected = _relative(paths, settings.root) if paths else None
+    selected = relative_paths(paths, settings.root) if paths else None
     results = format_files(settings.root, lead_files(settings.root, selected),
                            write=not check_only)
     changed = [r.path for r in results if r.changed]
