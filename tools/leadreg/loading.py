@@ -17,11 +17,28 @@ from functools import cache
 from pathlib import PurePosixPath
 
 from leadreg import leadschema, yamlsafe
+from leadreg.codes import register
 from leadreg.diagnostics import Diagnostic, Severity
 from leadreg.lead import ID_PATTERN, Lead
 from leadreg.rules import RULES, Finding, Rule, load_all
 from leadreg.settings import Settings
 from leadreg.sources import REGULAR, SYMLINK, DiskSource, Source
+
+for _code, _summary in (
+    ("yaml-syntax", "the file is not valid YAML, or holds more than one document"),
+    ("yaml-duplicate-key", "a key appears twice in one mapping"),
+    ("yaml-alias", "an anchor (&a), alias (*a) or merge key (<<)"),
+    ("yaml-tag", "an explicit tag such as !!python/object or !!str"),
+    ("not-utf8", "the file is not UTF-8 text (a BOM is fine)"),
+    ("file-too-large", "the file is over 1 MiB"),
+    ("symlink", "a symbolic link under leads/ (never followed)"),
+    ("not-a-file", "a FIFO, socket or device under leads/"),
+    ("bad-filename", "the name is not ID.yaml with a valid id (or ends in .yml)"),
+    ("duplicate-id", "two files under leads/ have the same stem"),
+    ("schema", "the lead does not match schema/lead.schema.json (unknown field, wrong type, …)"),
+    ("internal-error", "a rule failed on this file: please report it"),
+):
+    register(_code, Severity.ERROR, "file", _summary)
 
 PARALLEL_FROM = 400  # below this many files a pool costs more than it saves
 _CHUNK = 200

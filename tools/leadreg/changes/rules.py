@@ -12,6 +12,7 @@ from typing import Any
 
 from leadreg.changes import describe
 from leadreg.changes.compare import Comparison, OldLead, Pair
+from leadreg.codes import register
 from leadreg.diagnostics import Diagnostic, Severity
 from leadreg.loading import LoadResult, attach_marks
 from leadreg.yamlsafe import KeyPath
@@ -111,6 +112,12 @@ def deadline_change_without_extension(old: dict[str, Any], new: dict[str, Any], 
 
 RULES: tuple[ChangeRule, ...] = (history_rewritten, registered_changed,
                                  owner_change_without_history, deadline_change_without_extension)
+
+for _rule in RULES:
+    register(_rule.__name__.replace("_", "-"), Severity.ERROR, "change",
+             (_rule.__doc__ or "").strip().splitlines()[0])
+register("deleted-lead", Severity.ERROR, "change",
+         "A lead file on REF is gone (moving it to another folder is fine): close it instead.")
 
 
 def _deleted(old: OldLead, ref: str) -> Diagnostic:

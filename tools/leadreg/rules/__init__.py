@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from leadreg.codes import register
 from leadreg.diagnostics import Severity
 from leadreg.lead import Lead
 from leadreg.settings import Settings
@@ -62,6 +63,7 @@ def _register(scope: str, code: str, severity: Severity, passing: Any, failing: 
         if code in RULES:
             raise RuntimeError(f"two rules claim the code {code!r}")
         summary = (func.__doc__ or "").strip().splitlines()[0] if func.__doc__ else code
+        register(code, severity, scope, summary)
         RULES[code] = Rule(code, severity, func, scope, summary,
                            _as_examples(passing), _as_examples(failing))
         return func
