@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import OSA, Indel
 
+from leadreg.identity import industry
 from leadreg.identity.customer import Customer, NameRef
 from leadreg.identity.regions import compatible
 from leadreg.yamlsafe import KeyPath
@@ -35,9 +36,22 @@ def _brand_ok(brand: str, script: str) -> bool:
     return len(brand.replace(" ", "")) >= (2 if script == "zh" else 3)
 
 
+# A Latin name's first word is its most distinctive part: a one-letter difference
+# is a typo in a long word (Meridian/Meridain) but another company in a short one
+# (Apex/Alex, Zenith/Zenit).
+TYPO_WORD_LENGTH = 7
+
+
 def _nested(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    sa, sb = set(a), set(b)
+    """One's business categories include the other's (ignoring 实业, 控股, …)."""
+    sa, sb = set(a) - industry.NEUTRAL, set(b) - industry.NEUTRAL
     return sa <= sb or sb <= sa
+
+
+def _first_words_agree(a: str, b: str) -> bool:
+    wa, wb = a.split(" ", 1)[0], b.split(" ", 1)[0]
+    return wa == wb or (max(len(wa), len(wb)) >= TYPO_WORD_LENGTH
+                        and OSA.distance(wa, wb, score_cutoff=1) <= 1)
 
 
 def name_score(x: NameRef, y: NameRef) -> float:
@@ -48,6 +62,8 @@ def name_score(x: NameRef, y: NameRef) -> float:
     if a.core == b.core:
         return 1.0
     if a.script == b.script:
+        if a.script == "latin" and not _first_words_agree(a.core, b.core):
+            return 0.0
         score = Indel.normalized_similarity(a.core, b.core)
         if a.brand == b.brand and _brand_ok(a.brand, a.script) and _nested(a.industries,
                                                                               b.industries):

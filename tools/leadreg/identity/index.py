@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
 from leadreg.identity.customer import Customer, NameRef
+from leadreg.identity.industry import NEUTRAL
 
 MAX_CATEGORIES = 4  # subsets enumerated per name: 2**4
 
@@ -72,10 +73,11 @@ def brand_pairs(customers: Sequence[Customer], members: Sequence[int]) -> set[tu
         for name in customers[i].names:
             keys = _brand_keys(name)
             if keys:
-                full = frozenset(name.parsed.industries)
+                categories = tuple(c for c in name.parsed.industries if c not in NEUTRAL)
+                full = frozenset(categories)
                 for key in keys:
                     stored[(*key, full)].append((i, name.parsed.script))
-                probes.append((i, name.parsed.script, keys, name.parsed.industries))
+                probes.append((i, name.parsed.script, keys, categories))
     pairs: set[tuple[int, int]] = set()
     for i, script, keys, categories in probes:
         for subset in _subsets(categories):

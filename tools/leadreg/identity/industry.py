@@ -12,17 +12,18 @@ from functools import lru_cache
 # category: (Chinese words, English words).  The category name is its English form.
 CATEGORIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "auto": (("汽车", "汽配", "车业", "车辆", "机动车"), ("auto", "automotive", "automobile", "car", "cars", "vehicle", "vehicles")),
-    "parts": (("零部件", "零配件", "配件", "部件", "零件", "组件", "配套"), ("parts", "part", "components", "component", "spares")),
-    "electric": (("电气", "电器", "电工", "电力"), ("electric", "electrical", "electricals", "power")),
-    "electronics": (("电子", "微电子", "电子科技"), ("electronics", "electronic", "microelectronics")),
-    "tech": (("科技", "技术", "高科技", "高新技术"), ("technology", "technologies", "tech", "hitech", "hi-tech")),
+    "parts": (("零部件", "零配件", "配件", "部件", "零件", "组件", "配套"), ("parts", "part", "components", "component", "spares", "spare")),
+    "electric": (("电气", "电器", "电工"), ("electric", "electrical", "electricals", "appliance", "appliances")),
+    "electronics": (("电子", "微电子"), ("electronics", "electronic", "microelectronics")),
+    "tech": (("科技", "技术", "高科技", "高新技术", "高科", "高新"), ("technology", "technologies", "tech", "hitech", "high", "hi")),
     "machinery": (("机械", "机电", "机器", "重工", "机床"), ("machinery", "machines", "machine", "mechanical", "heavy")),
     "equipment": (("设备", "装备"), ("equipment", "equipments")),
     "industry": (("工业", "实业", "产业", "工贸"), ("industry", "industries", "industrial")),
     "manufacturing": (("制造", "制品", "加工"), ("manufacturing", "manufacture", "manufacturer", "products", "product")),
     "trading": (("贸易", "商贸", "进出口", "外贸", "经贸", "商务", "国际贸易"), ("trading", "trade", "import", "export", "commerce", "commercial")),
-    "international": (("国际",), ("international", "intl", "global", "worldwide")),
-    "holding": (("控股", "投资", "资本"), ("holding", "holdings", "investment", "investments", "capital")),
+    "international": (("国际",), ("international", "intl")),
+    "holding": (("控股",), ("holding", "holdings")),
+    "investment": (("投资", "资本", "创投"), ("investment", "investments", "capital", "ventures")),
     "development": (("发展",), ("development", "developments")),
     "materials": (("材料", "新材料", "原料"), ("materials", "material")),
     "metal": (("金属", "五金", "钢铁", "钢材", "铝业", "铜业", "有色"), ("metal", "metals", "steel", "hardware", "aluminium", "aluminum", "copper")),
@@ -31,21 +32,21 @@ CATEGORIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "plastics": (("塑胶", "塑料", "塑业", "橡胶", "橡塑"), ("plastics", "plastic", "rubber", "polymer", "polymers")),
     "chemical": (("化工", "化学", "化学品"), ("chemical", "chemicals", "chemistry")),
     "pharma": (("医药", "制药", "药业", "生物医药"), ("pharmaceutical", "pharmaceuticals", "pharma")),
-    "bio": (("生物", "生物科技"), ("biotech", "biotechnology", "bio", "biology", "biological", "biosciences")),
+    "bio": (("生物",), ("biotech", "biotechnology", "bio", "biology", "biological", "biosciences")),
     "medical": (("医疗", "医疗器械", "器械", "健康"), ("medical", "healthcare", "health", "devices")),
     "food": (("食品", "饮料", "餐饮", "粮油"), ("food", "foods", "beverage", "beverages")),
     "textile": (("纺织", "服装", "服饰", "制衣", "针织"), ("textile", "textiles", "garment", "garments", "apparel", "fashion")),
     "construction": (("建设", "建筑", "工程", "建工", "建材"), ("construction", "engineering", "building", "builders", "projects")),
     "logistics": (("物流", "供应链", "运输", "货运", "快递"), ("logistics", "supply", "chain", "transport", "transportation", "shipping", "freight", "express")),
-    "energy": (("能源", "新能源", "光伏", "电池", "动力", "储能"), ("energy", "solar", "battery", "batteries", "renewables")),
+    "energy": (("能源", "新能源", "光伏", "电池", "动力", "储能", "电力"), ("energy", "solar", "battery", "batteries", "renewables", "power")),
     "environment": (("环保", "环境", "节能"), ("environmental", "environment", "eco")),
-    "automation": (("自动化", "智能", "智能科技", "智造", "机器人"), ("automation", "intelligent", "smart", "robotics", "robot")),
+    "automation": (("自动化", "智能", "智造", "机器人", "控制", "自控"), ("automation", "intelligent", "smart", "robotics", "robotic", "robot", "robots", "controls", "control")),
     "optics": (("光电", "光学", "照明"), ("optoelectronics", "optics", "optical", "photonics", "lighting")),
     "semiconductor": (("半导体", "集成电路", "芯片"), ("semiconductor", "semiconductors", "chip", "chips")),
     "telecom": (("通信", "通讯", "网络"), ("communication", "communications", "telecom", "network", "networks")),
-    "software": (("软件", "信息", "信息技术", "数据", "数字", "数码", "云计算"), ("software", "information", "info", "data", "digital", "it", "systems", "system", "solutions")),
+    "software": (("软件", "信息", "数据", "数字", "数码", "云计算"), ("software", "information", "info", "data", "digital", "it", "systems", "system", "solutions")),
     "instruments": (("仪器", "仪表", "传感", "检测", "测控"), ("instruments", "instrument", "sensor", "sensors", "testing", "measurement")),
-    "packaging": (("包装", "印刷", "纸业", "纸品"), ("packaging", "package", "printing", "paper")),
+    "packaging": (("包装", "印刷", "纸业", "纸品"), ("packaging", "package", "packing", "printing", "paper")),
     "furniture": (("家具", "家居", "木业"), ("furniture", "home", "wood")),
     "glass": (("玻璃", "陶瓷"), ("glass", "ceramics", "ceramic")),
     "casting": (("铸造", "锻造", "冲压", "压铸", "铸件", "锻件", "钣金"), ("casting", "castings", "forging", "forgings", "stamping", "stampings", "diecasting")),
@@ -104,6 +105,11 @@ def split_chinese(core: str) -> tuple[str, tuple[str, ...]]:
         else:
             break
     return core, tuple(reversed(found))
+
+
+# Words that say a company is big or general, not what it does: 恒达实业 and 恒达控股
+# may be the same buyer as 恒达汽车零部件.
+NEUTRAL = frozenset({"holding", "industry", "development", "international"})
 
 
 def split_latin(tokens: list[str]) -> tuple[list[str], tuple[str, ...]]:

@@ -28,7 +28,7 @@ _ENGLISH_FORMS: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(f.split()) for
     "pvt ltd", "gmbh and co kg", "and co kg", "and co", "and company", "private limited", "pty ltd", "sdn bhd", "gmbh co kg", "co kg", "limited",
     "ltd", "inc", "incorporated", "corp", "corporation", "co", "company", "llc", "llp",
     "plc", "gmbh", "ag", "kg", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "ab", "as",
-    "oy", "kk", "group", "limited liability company")), key=lambda t: -len(t)))
+    "oy", "kk", "kabushiki kaisha", "group", "limited liability company")), key=lambda t: -len(t)))
 ENGLISH_BRANCHES = ("branch", "branch office", "representative office", "rep office")
 
 

@@ -112,14 +112,15 @@ def _chinese(text: str, found: list[Mention]) -> str:
             branch_region, parent = tail[0], parent[: -tail[1]]
         text = parent
     stripped = legal_forms.strip_chinese(text)
-    if stripped != text or is_branch:  # a region just before the legal form: 恒达苏州有限公司
-        tail = regions.trailing(stripped)
-        if tail and _has_brand_zh(stripped[: -tail[1]]):
+    tail = regions.trailing(stripped)
+    # a region just before the legal form (恒达苏州有限公司), or the country anywhere last
+    if tail and (stripped != text or is_branch or tail[0] == regions.COUNTRY):
+        if _has_brand_zh(stripped[: -tail[1]]):
             found.append(tail[0])
             stripped = legal_forms.strip_chinese(stripped[: -tail[1]])
     text = stripped
     while True:
-        head = regions.leading(text)
+        head = regions.leading(text, within=found[-1] if found else None)
         if not head or not _has_brand_zh(text[head[1]:]):
             break
         found.append(head[0])

@@ -36,6 +36,7 @@ class RegionTable:
     # word lengths by first character (prefix words) and by last character (any)
     prefix_sizes: dict[str, tuple[int, ...]]
     suffix_sizes: dict[str, tuple[int, ...]]
+    any_sizes: dict[str, tuple[int, ...]]
 
 
 def _significant(code: str, level: int) -> str:
@@ -71,23 +72,38 @@ def table() -> RegionTable:
     for word in prefix:
         prefix_sizes.setdefault(word[0], set()).add(len(word))
     suffix_sizes: dict[str, set[int]] = {}
+    any_sizes: dict[str, set[int]] = {}
     for word in anywhere:
         suffix_sizes.setdefault(word[-1], set()).add(len(word))
+        any_sizes.setdefault(word[0], set()).add(len(word))
     return RegionTable({k: frozenset(v) for k, v in prefix.items()},
                        {k: frozenset(v) for k, v in anywhere.items()},
                        {k: frozenset(v) for k, v in latin.items()}, longest,
                        {k: tuple(sorted(v, reverse=True)) for k, v in prefix_sizes.items()},
-                       {k: tuple(sorted(v, reverse=True)) for k, v in suffix_sizes.items()})
+                       {k: tuple(sorted(v, reverse=True)) for k, v in suffix_sizes.items()},
+                       {k: tuple(sorted(v, reverse=True)) for k, v in any_sizes.items()})
 
 
-def leading(text: str) -> tuple[Mention, int] | None:
-    """The longest region word that starts ``text`` (Chinese) and its length."""
+def leading(text: str, within: Mention | None = None) -> tuple[Mention, int] | None:
+    """The longest region word that starts ``text`` (Chinese) and its length.
+
+    After a region (``within``), the short name of a district or county inside
+    it counts too: 上海浦东…, 佛山顺德….  Alone, 浦东 or 长安 may be a brand.
+    """
     t = table()
     for size in t.prefix_sizes.get(text[:1], ()):
         if size <= len(text):
             mention = t.prefix.get(text[:size])
             if mention is not None:
                 return mention, size
+    if within is not None:
+        for size in t.any_sizes.get(text[:1], ()):
+            mention = t.any.get(text[:size]) if size <= len(text) else None
+            if mention is not None:
+                inside = frozenset(c for c in mention if any(
+                    c.startswith(w) and c != w for w in within))
+                if inside:
+                    return inside, size
     return None
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from pypinyin import lazy_pinyin
 
 PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
-SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "省", "市", "盟",
+SUFFIXES = ("特别行政区", "新区", "自治区", "自治州", "自治县", "自治旗", "地区", "省", "市", "盟",
             "县", "区", "旗")
 
 
