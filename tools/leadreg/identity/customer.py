@@ -70,12 +70,16 @@ def customers_of(dicts: Sequence[Mapping[str, Any]]) -> list[Customer]:
     parsed = iter(parse_names([text for entries in texts for _, text in entries]))
     out: list[Customer] = []
     for customer, entries in zip(dicts, texts):
-        field = _field_regions(customer.get("region"))
+        # A name without a region of its own is where customer.region says, else
+        # where the customer's main name says: aliases belong to that customer.
+        fallback = _field_regions(customer.get("region"))
         refs = []
         for at, _ in entries:
             name = next(parsed)
+            if not fallback and at == ("customer", "name"):
+                fallback = name.regions
             if name.core:
-                refs.append(NameRef(name, at, name.regions or field))
+                refs.append(NameRef(name, at, name.regions or fallback))
         code = customer.get("credit_code")
         code = credit_code.normalise(code) if isinstance(code, str) and code.strip() else None
         distinct = customer.get("distinct_from")

@@ -35,7 +35,7 @@ CATEGORIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "bio": (("生物",), ("biotech", "biotechnology", "bio", "biology", "biological", "biosciences")),
     "medical": (("医疗", "医疗器械", "器械", "健康"), ("medical", "healthcare", "health", "devices")),
     "food": (("食品", "饮料", "餐饮", "粮油"), ("food", "foods", "beverage", "beverages")),
-    "textile": (("纺织", "服装", "服饰", "制衣", "针织"), ("textile", "textiles", "garment", "garments", "apparel", "fashion")),
+    "textile": (("纺织", "纺织品", "服装", "服饰", "制衣", "针织", "家纺"), ("textile", "textiles", "garment", "garments", "apparel", "fashion")),
     "construction": (("建设", "建筑", "工程", "建工", "建材"), ("construction", "engineering", "building", "builders", "projects")),
     "logistics": (("物流", "供应链", "运输", "货运", "快递"), ("logistics", "supply", "chain", "transport", "transportation", "shipping", "freight", "express")),
     "energy": (("能源", "新能源", "光伏", "电池", "动力", "储能", "电力"), ("energy", "solar", "battery", "batteries", "renewables", "power")),

@@ -79,12 +79,14 @@ def _scan(leads: Sequence[Lead], threshold: float) -> Scan:
         if seen:
             result.seen_before[j] = seen[:MAX_RELATED]
 
+    # a lead already reported as a duplicate gets no look-alike warnings on top
     members = [i for i in range(len(leads)) if active[i] and customers[i].names]
     pairs = brand_pairs(customers, members) | edit_pairs(customers, members, threshold)
     similar: dict[int, list[tuple[int, Link]]] = defaultdict(list)
     for a, b in pairs:
         i, j = (a, b) if rank[a] < rank[b] else (b, a)
-        if i in same.get(j, ()) or _distinct(leads[i], customers[i], leads[j], customers[j]):
+        if j in result.duplicates or i in same.get(j, ()) or _distinct(
+                leads[i], customers[i], leads[j], customers[j]):
             continue
         link = similar_link(customers[j], customers[i], threshold)
         if link is not None:
