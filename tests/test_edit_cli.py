@@ -306,3 +306,11 @@ def test_fmt_check_lists_and_fmt_fixes(registry: Registry) -> None:
     assert (reg.root / "leads/tidy.yaml").read_bytes() == tidy
     (reg.root / "leads/broken.yaml").unlink()
     assert in_process(reg, "fmt", "--check").returncode == 0
+    # ruamel.yaml would drop "# first visit": fmt leaves the file alone and says so
+    awkward = "title: t\nactivities:\n- {date: 2026-09-01, note: a}\n# first visit\n" \
+              "- {date: 2026-09-02, note: b}  # second\n"
+    reg.write("leads/awkward.yaml", awkward)
+    result = in_process(reg, "fmt")
+    assert result.returncode == 0 and "left as it is" in result.stderr
+    assert "'# first visit'" in result.stderr
+    assert (reg.root / "leads/awkward.yaml").read_text(encoding="utf-8") == awkward

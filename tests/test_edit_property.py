@@ -25,10 +25,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from leadreg import yamlsafe
 from leadreg.edit.close import close
+from leadreg.edit.errors import CommentWouldBeLost
 from leadreg.edit.extend import extend
 from leadreg.edit.journal import add_evidence, log_activity
 from leadreg.edit.layout import format_text
@@ -254,7 +255,14 @@ def test_each_helper_changes_only_what_it_must(lead: tuple[str, dict[str, Any], 
 def test_fmt_keeps_data_and_comments_and_is_idempotent(lead: tuple[str, dict[str, Any], Writer]
                                                       ) -> None:
     source, data, writer = lead
-    once = format_text(source)
+    try:
+        once = format_text(source)
+    except CommentWouldBeLost:
+        # ruamel.yaml loses a comment line before a list entry that has its own comment;
+        # fmt then leaves the file alone (tested in test_edit_cli) instead of damaging it
+        event("fmt left the file alone: ruamel would lose a comment")
+        return
+    event("fmt laid the file out")
     assert yamlsafe.load(once)[0] == data
     for comment in writer.comments:
         assert comment in once, (comment, once)

@@ -177,8 +177,25 @@ def test_folder_choice() -> None:
     assert choose_folder("苏州恒达汽车零部件有限公司", "zhangsan", nested, leads) == "leads/jiangsu"
     assert choose_folder("Acme Inc", "lisi", nested, leads) in ("leads", "leads/east")
     assert choose_folder("Acme Inc", "wang", nested, leads) == "leads"
+    batches = ["leads/jiangsu/batch-1/a.yaml", "leads/zhejiang/suzhou/b.yaml"]
+    assert choose_folder("苏州恒达汽车零部件有限公司", "y", batches, []) == "leads/zhejiang/suzhou"
+    assert choose_folder("江苏恒达汽车零部件有限公司", "y", batches, []) == "leads/jiangsu"
     assert choose_folder("x", "y", nested, leads, "leads/new/sub") == "leads/new/sub"
     assert choose_folder("x", "y", nested, leads, "east") == "leads/east"
     for bad in ("../out", "/etc", "a/../../b", ".hidden"):
         with pytest.raises(EditError):
             choose_folder("x", "y", nested, leads, bad)
+
+
+def test_a_file_saved_meanwhile_is_not_overwritten(registry) -> None:  # type: ignore[no-untyped-def]
+    from leadreg.edit.outcome import open_lead, save
+    from leadreg.settings import load_settings
+
+    path = registry.lead("hengda")
+    settings = load_settings(registry.root)
+    edit = open_lead(settings, "hengda")
+    edit.append("evidence", ENTRY)
+    path.write_text(path.read_text(encoding="utf-8") + "# the rep's own edit\n", encoding="utf-8")
+    with pytest.raises(EditError, match="changed while"):
+        save(settings, edit, "x")
+    assert path.read_text(encoding="utf-8").endswith("# the rep's own edit\n")

@@ -26,11 +26,14 @@ def fmt(paths: tuple[Path, ...], check_only: bool, root: Path | None) -> None:
                            write=not check_only)
     changed = [r.path for r in results if r.changed]
     errors = [r.error for r in results if r.error]
+    skipped = [r.skipped for r in results if r.skipped]
     for path in changed:
         click.echo(f"would reformat {path}" if check_only else f"reformatted {path}")
     for error in errors:
         click.echo(f"leadreg: {error}", err=True)
+    for note in skipped:
+        click.echo(f"leadreg: note: {note}", err=True)
     verb = "would be reformatted" if check_only else "reformatted"
-    click.echo(f"{len(results)} lead files: {len(changed)} {verb}, {len(errors)} not readable",
-               err=True)
+    click.echo(f"{len(results)} lead files: {len(changed)} {verb}, {len(skipped)} left as they "
+               f"are, {len(errors)} not readable", err=True)
     sys.exit(1 if errors or (check_only and changed) else 0)

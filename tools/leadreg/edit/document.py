@@ -62,6 +62,7 @@ class LeadDocument:
     text: str
     data: dict[str, Any]
     bom: bool = False
+    raw: bytes = b""
 
     @classmethod
     def read(cls, source: Source, relpath: str) -> LeadDocument:
@@ -76,7 +77,7 @@ class LeadDocument:
         if not isinstance(data, dict):
             raise EditError(f"{relpath}: the top level is not a mapping of fields; fix the file "
                             "first")
-        return cls(relpath, text, data, bom)
+        return cls(relpath, text, data, bom, raw)
 
     @property
     def lead(self) -> Lead:

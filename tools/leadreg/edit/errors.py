@@ -5,3 +5,7 @@ from __future__ import annotations
 
 class EditError(Exception):
     """The edit cannot be made; the message tells the rep why and what to do."""
+
+
+class CommentWouldBeLost(EditError):
+    """A rewrite would drop a comment: nothing is written (see ``leadreg fmt``)."""

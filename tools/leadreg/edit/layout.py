@@ -12,7 +12,9 @@ block style of each list and mapping, quotes a rep chose, block text
 ruamel.yaml's round-trip mode does the re-layout; its reading of values is
 not trusted: every scalar is compared with the strict reader's value, and
 the result is proved to read back as exactly the same data with every
-comment still there.
+comment still there.  ruamel.yaml drops a comment in a few layouts (a
+comment line between list entries when the next entry has a comment at its
+end): such a file is left exactly as it is and reported, never damaged.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from ruamel.yaml.error import YAMLError as RuamelError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
 
 from leadreg import yamlsafe
-from leadreg.edit.errors import EditError
+from leadreg.edit.errors import CommentWouldBeLost, EditError
 from leadreg.edit.save import write_atomic
 from leadreg.edit.scalars import plain_ok
 from leadreg.edit.verify import prove
@@ -114,11 +116,13 @@ def format_text(text: str, label: str = "the file") -> str:
 
 @dataclass(frozen=True)
 class Formatted:
-    """One file's fate: ``changed`` (would be) rewritten, or ``error`` why not."""
+    """One file's fate: ``changed`` (would be) rewritten, ``error`` why it cannot be
+    read, or ``skipped`` why it is left as it is."""
 
     path: str
     changed: bool = False
     error: str | None = None
+    skipped: str | None = None
 
 
 def format_file(root: Path, relpath: str, write: bool) -> Formatted:
@@ -130,6 +134,10 @@ def format_file(root: Path, relpath: str, write: bool) -> Formatted:
     except yamlsafe.LoadError as exc:
         return Formatted(relpath, error=f"{relpath}:{exc.line or 1}:{exc.column or 1}: "
                                         f"{exc.message}")
+    except CommentWouldBeLost as exc:
+        lost = str(exc).split("comment ", 1)[1].split(";", 1)[0]
+        return Formatted(relpath, skipped=f"{relpath}: left as it is: laying it out would lose "
+                                          f"the comment {lost}; tidy it by hand")
     except EditError as exc:
         return Formatted(relpath, error=str(exc))
     content = new.encode("utf-8")

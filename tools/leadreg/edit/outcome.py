@@ -30,7 +30,7 @@ def open_lead(settings: Settings, lead_id: str) -> LeadEdit:
 
 def save(settings: Settings, edit: LeadEdit, summary: str) -> Outcome:
     """Prove, check and write the edit; the outcome of a successful write."""
-    warnings = checked_write(settings, edit.doc.relpath, edit.result())
+    warnings = checked_write(settings, edit.doc.relpath, edit.result(), original=edit.doc.raw)
     return Outcome(edit.doc.relpath, summary, warnings)
 
 

@@ -46,12 +46,14 @@ def choose_folder(customer: str, owner: str, lead_paths: Iterable[str], leads: I
         if parts and parts[0] == LEADS_DIR:
             parts = parts[1:]
         return str(PurePosixPath(LEADS_DIR, *parts))
-    folders = {_folder(p) for p in lead_paths}
-    subfolders = {f for f in folders if f != LEADS_DIR}
+    subfolders: set[str] = set()
+    for path in lead_paths:
+        subfolders.update(str(f) for f in PurePosixPath(path).parents
+                          if len(f.parts) > 1 and f.parts[0] == LEADS_DIR)
     if not subfolders:
         return LEADS_DIR
     by_name: dict[str, str] = {}
-    for folder in sorted(subfolders):
+    for folder in sorted(subfolders, key=lambda f: (f.count("/"), f)):  # shallowest first
         by_name.setdefault(PurePosixPath(folder).name.lower(), folder)
     for name in region_folder_names(customer):
         if name in by_name:

@@ -40,9 +40,13 @@ def _key(d: Diagnostic) -> tuple[str, str, str]:
     return d.path, d.code, d.message
 
 
-def checked_write(settings: Settings, relpath: str, content: bytes, *, new: bool = False
-                  ) -> list[Diagnostic]:
-    """Write ``content`` to ``relpath`` if it passes; return its warnings."""
+def checked_write(settings: Settings, relpath: str, content: bytes, *, new: bool = False,
+                  original: bytes | None = None) -> list[Diagnostic]:
+    """Write ``content`` to ``relpath`` if it passes; return its warnings.
+
+    ``original`` is the file as the edit read it: if someone saved the file in
+    the meantime, nothing is written (their work is not overwritten).
+    """
     overlay = DiskSource(settings.root, overlay={relpath: content})
     after = _concerning(check(settings, source=overlay).diagnostics, relpath)
     errors = [d for d in after if d.severity is Severity.ERROR]
@@ -58,6 +62,9 @@ def checked_write(settings: Settings, relpath: str, content: bytes, *, new: bool
                 fresh.append(d)
         if fresh:
             raise CheckRefused(relpath, fresh)
+    if original is not None and DiskSource(settings.root).read(relpath) != original:
+        raise EditError(f"{relpath} changed while leadreg was editing it; nothing was written: "
+                        "run the command again")
     write_atomic(settings.root / relpath, content, new=new)
     return [d for d in after if d.severity is Severity.WARNING]
 

@@ -12,7 +12,7 @@ from collections import Counter
 from typing import Any
 
 from leadreg import yamlsafe
-from leadreg.edit.errors import EditError
+from leadreg.edit.errors import CommentWouldBeLost, EditError
 from leadreg.edit.nodes import comments
 
 _REPORT = "nothing was written; please report this as a leadreg bug"
@@ -54,4 +54,4 @@ def prove(old_text: str, new_text: str, expected: Any) -> None:
     missing = Counter(c for _, c in comments(old_text)) - Counter(c for _, c in comments(new_text))
     if missing:
         lost = next(iter(missing))
-        raise EditError(f"the edit would lose the comment {lost!r}; {_REPORT}")
+        raise CommentWouldBeLost(f"the edit would lose the comment {lost!r}; {_REPORT}")
