@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from leadreg.identity import regions
 from leadreg.identity.customer import customer_of
 from leadreg.identity.names import normalise_name, parse_name

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from leadreg.identity import credit_code, regions
@@ -56,8 +57,11 @@ def _texts(customer: Mapping[str, Any]) -> list[tuple[KeyPath, str]]:
 
 def _field_regions(value: Any) -> tuple[Mention, ...]:
     """customer.region ("江苏 苏州", "Suzhou"): the words that are regions."""
-    if not isinstance(value, str):
-        return ()
+    return _regions_of(value) if isinstance(value, str) and len(value) < 200 else ()
+
+
+@lru_cache(maxsize=4096)
+def _regions_of(value: str) -> tuple[Mention, ...]:
     found: list[Mention] = []
     for word in value.replace(",", " ").replace("，", " ").replace("、", " ").split():
         found.extend(regions.words(word.casefold()) or ())

@@ -114,10 +114,10 @@ def _chinese(text: str, found: list[Mention]) -> str:
     stripped = legal_forms.strip_chinese(text)
     tail = regions.trailing(stripped)
     # a region just before the legal form (恒达苏州有限公司), or the country anywhere last
-    if tail and (stripped != text or is_branch or tail[0] == regions.COUNTRY):
-        if _has_brand_zh(stripped[: -tail[1]]):
-            found.append(tail[0])
-            stripped = legal_forms.strip_chinese(stripped[: -tail[1]])
+    if tail and (stripped != text or is_branch or tail[0] == regions.COUNTRY) \
+            and _has_brand_zh(stripped[: -tail[1]]):
+        found.append(tail[0])
+        stripped = legal_forms.strip_chinese(stripped[: -tail[1]])
     text = stripped
     while True:
         head = regions.leading(text, within=found[-1] if found else None)

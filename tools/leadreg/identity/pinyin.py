@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import itertools
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from pypinyin.pinyin_dict import pinyin_dict
 
 MAX_READINGS = 4
 
 
-@lru_cache(maxsize=None)
+@cache
 def readings(char: str) -> tuple[str, ...]:
     """Toneless readings of one character (ü as u), or the character itself."""
     raw = pinyin_dict.get(ord(char))

@@ -8,9 +8,8 @@ of the key.  Garbage gives None, never an exception.
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import re
+from urllib.parse import urlsplit
 
 import idna
 
@@ -26,10 +25,8 @@ SHARED_PLATFORMS = frozenset({
 
 def _ascii_host(host: str) -> str | None:
     host = host.strip().rstrip(".").lower()
-    if not host or any(c.isspace() for c in host):
-        return None
     if host.isascii():
-        return host
+        return host  # checked by _HOST
     try:
         return idna.encode(host, uts46=True).decode("ascii")
     except (idna.IDNAError, UnicodeError, ValueError):
