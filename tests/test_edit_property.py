@@ -139,6 +139,10 @@ def lead_files(draw: Callable[..., Any]) -> tuple[str, dict[str, Any], Writer]:
     w.scalar_field("registered", "2026-09-01")
     data["deadline"] = "2026-11-30"
     w.scalar_field("deadline", "2026-11-30")
+    if draw(st.booleans()):
+        extensions = [{"date": "2026-10-01", "until": "2026-11-30", "approved_by": "wangjl",
+                       "reason": draw(TEXT)}]
+        data["extensions"] = w.list_field("extensions", extensions)
     if evidence:
         data["evidence"] = evidence
         w.list_field("evidence", evidence)
@@ -147,6 +151,9 @@ def lead_files(draw: Callable[..., Any]) -> tuple[str, dict[str, Any], Writer]:
     if activities:
         data["activities"] = activities
         w.list_field("activities", activities)
+    if any(a.get("rep") == "lisi" for a in data.get("assistants") or []) and draw(st.booleans()):
+        history = [{"date": "2026-09-05", "from": "lisi", "to": "zhangsan", "reason": draw(TEXT)}]
+        data["history"] = w.list_field("history", history)
     data["x-note"] = draw(TEXT)
     w.scalar_field("x-note", data["x-note"])
     for _ in range(draw(st.integers(0, 2))):
@@ -191,8 +198,8 @@ def expected_after(op: str, data: dict[str, Any], args: dict[str, Any]) -> dict[
         entry["since"] = today
         assistants.append(entry)
         exp["assistants"] = [a for a in assistants if a["rep"] != args["to"]]
-        exp["history"] = [{"date": today, "from": "zhangsan", "to": args["to"],
-                           "reason": args["text"]}]
+        exp["history"] = _entries(exp, "history") + [
+            {"date": today, "from": "zhangsan", "to": args["to"], "reason": args["text"]}]
     return exp
 
 
@@ -217,7 +224,7 @@ def run_helper(op: str, root: Path, args: dict[str, Any]) -> None:
                  today=TODAY)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(lead_files(), st.sampled_from(sorted(TOUCHES)), TEXT,
        st.sampled_from(["lost", "closed", "won"]), st.sampled_from(["lisi", "wangjl"]),
        st.one_of(st.none(), st.integers(0, 60)))
@@ -250,7 +257,7 @@ def test_each_helper_changes_only_what_it_must(lead: tuple[str, dict[str, Any], 
         new_lines[line] -= 1
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(lead_files())
 def test_fmt_keeps_data_and_comments_and_is_idempotent(lead: tuple[str, dict[str, Any], Writer]
                                                       ) -> None:
