@@ -96,9 +96,8 @@ class IssueAPI:
                 self.client.request("GET", self._path(f"/assignees/{login}"))
                 self._assignable[login] = True
             except GitHubError as exc:
-                if exc.status != 404:
-                    raise
-                self._assignable[login] = False
+                # 404: not assignable. Anything else: try, and let a 422 tell
+                self._assignable[login] = exc.status != 404
         return self._assignable[login]
 
     def create(self, title: str, body: str, labels: list[str], assignees: list[str],

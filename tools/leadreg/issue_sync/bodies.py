@@ -20,6 +20,7 @@ from leadreg.issue_sync.texts import Texts, texts
 from leadreg.settings import Settings
 
 CHECK_ROWS = 50  # errors listed in the check-failed issue; the rest are counted
+BODY_LIMIT = 60_000  # characters; GitHub refuses bodies over 65,536
 
 
 @dataclass(frozen=True)
@@ -63,9 +64,9 @@ def _owner(f: LeadFacts, ctx: Context) -> str:
 
 def _facts_table(f: LeadFacts, ctx: Context, as_of: dt.date) -> str:
     t = ctx.t
-    assistants = t("sep").join(
-        inline(a.name) + (f" ({t('share', share=a.share)})" if a.share is not None else "")
-        for a in f.assistants) or t("none")
+    assistants = inline(t("sep").join(
+        a.name + (f" ({t('share', share=a.share)})" if a.share is not None else "")
+        for a in f.assistants) or t("none"))
     rows = [
         (t("facts.customer"), inline(f.customer)),
         (t("facts.title"), inline(f.title)),
@@ -150,15 +151,23 @@ def due_soon_body(due: list[LeadFacts], ctx: Context, today: dt.date) -> str:
     by_owner: dict[str, list[LeadFacts]] = {}
     for f in due:
         by_owner.setdefault(f.owner, []).append(f)
+    size, shown = sum(len(p) + 1 for p in parts), 0
     for owner in sorted(by_owner):
         first = by_owner[owner][0]
-        parts += ["", f"### {_owner(first, ctx)}", "", t("due.columns")]
+        rows = ["", f"### {_owner(first, ctx)}", "", t("due.columns")]
         for f in by_owner[owner]:
             url = ctx.links.page(f.id) or ctx.links.file(f.path)
             name = link(f.id, url) if url else inline(f.id)
             left = t("due.today") if f.days_left == 0 else \
                 t("due.left", days=f.days_left, day_word=_days(t, f.days_left))
-            parts.append(f"| {name} | {inline(f.customer)} | {f.deadline} | {left} |")
+            rows.append(f"| {name} | {inline(f.customer, 80)} | {f.deadline} | {left} |")
+        size += sum(len(r) + 1 for r in rows)
+        if size > BODY_LIMIT:
+            break
+        parts += rows
+        shown += len(by_owner[owner])
+    if shown < len(due):
+        parts += ["", t("due.more", count=len(due) - shown)]
     return "\n".join(parts) + "\n"
 
 

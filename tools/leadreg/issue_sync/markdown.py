@@ -14,9 +14,10 @@ _SPECIAL = re.compile(r"([\\`*_\[\]|~])")  # the rest only matter at a line's st
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
-def inline(text: str) -> str:
-    """One line of plain text, safe anywhere in a Markdown paragraph or table cell."""
-    flat = " ".join(_CONTROL.sub(" ", text).split())
+def inline(text: str, limit: int = 300) -> str:
+    """One line of plain text, safe anywhere in a Markdown paragraph or table cell;
+    cut at ``limit`` characters so no lead can push a body past GitHub's 65,536."""
+    flat = plain(text, limit)
     escaped = _SPECIAL.sub(r"\\\1", html.escape(flat, quote=False))
     return escaped.replace("@", "@\u200b")  # no mentions from lead text
 

@@ -67,6 +67,8 @@ EN: dict[str, str] = {
                   "lead is due soon. Extend, close or convert these leads before their "
                   "deadline."),
     "due.columns": ("| Lead | Customer | Deadline | Left |\n| --- | --- | --- | --- |"),
+    "due.more": ("{count} more leads are due soon but do not fit here: run "
+                 "`leadreg expired` to see them all."),
     "due.today": "due today", "due.left": "{days} {day_word}",
     "due.close": "No lead is due within {warn_days} days any more. Closing this issue.",
     "check.title": "leadreg check fails on the default branch",
@@ -129,6 +131,7 @@ ZH: dict[str, str] = {
     "due.intro": ("截至 {today}。本 issue 每晚更新，没有即将到期的线索时自动关闭。"
                   "请在时限前延期、关闭或推进这些线索。"),
     "due.columns": "| 线索 | 客户 | 攻破时限 | 剩余 |\n| --- | --- | --- | --- |",
+    "due.more": "另有 {count} 条即将到期的线索放不下：运行 `leadreg expired` 查看全部。",
     "due.today": "今天到期", "due.left": "{days} 天",
     "due.close": "目前没有 {warn_days} 天内到期的线索。关闭本 issue。",
     "check.title": "默认分支上的 leadreg check 未通过",
