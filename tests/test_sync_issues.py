@@ -440,3 +440,33 @@ def test_pagination_finds_our_issue_on_a_later_page(
     pages = [r for r in gh.requests("GET", r"/issues$") if r.query.get("labels") == "lead-expired"]
     assert len(pages) == 2 and one(gh, "hengda")["number"] == number
     assert json.dumps(pages[0].query["state"]) == '"all"'
+
+
+def test_reassignment_moves_the_issue_then_a_new_deadline_closes_it(
+        registry: Registry, fake_github: FakeGitHub) -> None:
+    gh = fake_github
+    gh.users |= {"zhangsan-gh", "lisi-gh"}
+    add_lead(registry, "hengda", "deadline: 2026-12-31")
+    sync(registry, gh)
+    number = one(gh, "hengda")["number"]
+    assert assignees(one(gh, "hengda")) == ["zhangsan-gh"]
+    reassigned = """
+        owner: lisi
+        assistants: [{rep: zhangsan, since: 2027-01-11}]
+        history: [{date: 2027-01-11, from: zhangsan, to: lisi, reason: 超期未转化}]
+    """
+    add_lead(registry, "hengda", "\n        deadline: 2026-12-31" + reassigned)
+    gh.clear_log()
+    assert sync(registry, gh, today="2027-01-11").returncode == 0
+    issue = one(gh, "hengda")
+    assert issue["number"] == number and assignees(issue) == ["lisi-gh"]
+    assert "| 负责人 | 李四（@lisi-gh） |" in issue["body"] and "| 协办 | 张三 |" in issue["body"]
+    assert [r.method for r in gh.writes] == ["PATCH"]
+    add_lead(registry, "hengda", """
+        deadline: 2027-02-28
+        extensions: [{date: 2027-01-12, until: 2027-02-28, approved_by: wangjl, reason: 新负责人接手}]
+    """ + reassigned)
+    assert sync(registry, gh, today="2027-01-12").returncode == 0
+    assert gh.issues.items[number]["state"] == "closed"
+    [comment] = gh.issues.comment_bodies(number)
+    assert "攻破时限现为 2027-02-28" in comment and "负责人 李四（2027-01-11 从 张三 改派）" in comment

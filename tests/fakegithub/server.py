@@ -15,6 +15,7 @@ import re
 import threading
 import time
 import urllib.parse
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -154,7 +155,7 @@ class FakeGitHub:
 
     def user(self, login: str) -> dict[str, Any]:
         kind = "Bot" if login.endswith("[bot]") else "User"
-        return {"login": login, "id": abs(hash(login)) % 10_000_000, "type": kind,
+        return {"login": login, "id": zlib.crc32(login.encode()) % 10_000_000, "type": kind,
                 "node_id": f"U_{login}", "site_admin": False,
                 "url": f"{self.url}/users/{login}",
                 "html_url": f"https://github.com/{login}"}
