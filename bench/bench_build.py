@@ -75,6 +75,7 @@ def main() -> None:
     ratios, builds, bares, rss = [], [], [], []
     try:
         for i in range(args.runs):
+            shutil.rmtree(out / "site", ignore_errors=True)  # a fresh build, as in CI
             bare = bare_parse(registry)
             build = run(leadreg("build", "--root", str(registry), "--out", str(out / "site"),
                                 "--today", "2026-12-03"))

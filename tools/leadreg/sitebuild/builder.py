@@ -14,12 +14,13 @@ from leadreg.lead import Lead
 from leadreg.loading import load_registry
 from leadreg.settings import Settings
 from leadreg.sitebuild import pages
-from leadreg.sitebuild.calendars import calendar_bytes
+from leadreg.sitebuild.calendars import calendar_bytes, event_bytes
 from leadreg.sitebuild.context import Site
 from leadreg.sitebuild.exports import leads_csv, leads_json
 from leadreg.sitebuild.i18n import Translator
 from leadreg.sitebuild.links import pages_url
-from leadreg.sitebuild.searchindex import build_index
+from leadreg.sitebuild.parallel import map_ordered
+from leadreg.sitebuild.searchindex import build_index, search_keys
 from leadreg.sitebuild.theme import environment, static_files
 from leadreg.sitebuild.views import LeadView, build_view
 
@@ -98,41 +99,45 @@ def build_site(settings: Settings, out: Path, today: dt.date | None = None, *,
     files += site.write(".nojekyll", b"")
     groups = pages.by_stage(site)
     files += pages.board(site, groups)
-    files += pages.stage_pages(site, groups)
-    files += pages.rep_pages(site)
+    files += pages.stage_pages(site, groups, jobs)
+    files += pages.rep_pages(site, jobs)
     files += pages.expired_page(site)
     files += pages.stats_page(site)
     files += pages.not_found_page(site)
-    files += pages.lead_pages(site, jobs)
-    files += _data_files(site)
+    files += _per_lead(site, jobs)
     return BuildResult(out, len(site.views), files, skipped)
 
 
-def _data_files(site: Site) -> int:
+def _per_lead(site: Site, jobs: int | None) -> int:
+    """Lead pages in parallel; calendars and the search index from what they return."""
     settings, t = site.settings, site.t
-    files = site.write("leads.json", leads_json(site.views))
-    files += site.write("leads.csv", leads_csv(site.views, settings.private, site.rep_name))
     base = pages_url(settings.repo_url)
-    domain = urlsplit(base).hostname if base else "leadreg.invalid"
+    domain = (urlsplit(base).hostname if base else None) or "leadreg.invalid"
+    site.env.get_template("lead.html")  # compile once, before the workers fork
 
-    def lead_url(view: LeadView) -> str | None:
-        return f"{base}leads/{view.id}/index.html" if base else None
+    def publish(view: LeadView) -> tuple[bytes, list[str]]:
+        pages.lead_page(site, view)
+        url = f"{base}leads/{view.id}/index.html" if base else None
+        event = event_bytes(view, t=t, rep_name=site.rep_name, uid_domain=domain, url=url)
+        return event, search_keys([view.customer, *view.aliases], view.id)
 
-    def calendar(views: list[LeadView], name: str) -> bytes:
-        return calendar_bytes(views, name=name, t=t, rep_name=site.rep_name,
-                              uid_domain=domain or "leadreg.invalid", lead_url=lead_url)
-
-    files += site.write("calendar.ics", calendar(site.views, t("calendar_all", name=settings.name)))
-    per_rep: dict[str, list[LeadView]] = {rep: [] for rep in site.people()}
-    for view in site.views:
+    results = map_ordered(publish, site.views, jobs)
+    files = len(results)
+    files += site.write("leads.json", leads_json(site.views))
+    files += site.write("leads.csv", leads_csv(site.views, settings.private, site.rep_name))
+    events = [event for event, _ in results]
+    files += site.write("calendar.ics",
+                        calendar_bytes(t("calendar_all", name=settings.name), events))
+    per_rep: dict[str, list[bytes]] = {rep: [] for rep in site.people()}
+    for view, event in zip(site.views, events):
         for rep in dict.fromkeys((view.owner, *view.assistant_ids)):
-            if rep:
-                per_rep.setdefault(rep, []).append(view)
+            if rep and event:
+                per_rep.setdefault(rep, []).append(event)
     for rep, mine in per_rep.items():
         files += site.write(f"reps/{rep}/calendar.ics",
-                            calendar(mine, t("calendar_of", name=site.rep_name(rep))))
-    records = [(v.id, v.customer, v.title, v.stage, site.rep_name(v.owner),
-                [v.customer, *v.aliases]) for v in site.views]
+                            calendar_bytes(t("calendar_of", name=site.rep_name(rep)), mine))
+    records = [(v.id, v.customer, v.title, v.stage, site.rep_name(v.owner), keys)
+               for v, (_, keys) in zip(site.views, results)]
     for relpath, data in build_index(records).items():
         files += site.write(f"search/{relpath}", data)
     return files

@@ -23,7 +23,7 @@ class Site:
     views: list[LeadView]  # every published lead, sorted by id
     out: Path
     env: Environment = field(init=False, repr=False)
-    _dirs: set[Path] = field(default_factory=set, repr=False)
+    _dirs: set[str] = field(default_factory=set, repr=False)
 
     def rep_name(self, rep_id: str) -> str:
         rep = self.settings.reps.get(rep_id)
@@ -42,10 +42,15 @@ class Site:
         return self.write(relpath, html.encode("utf-8"))
 
     def write(self, relpath: str, data: bytes) -> int:
-        path = self.out / relpath
-        parent = path.parent
+        path = os.path.join(self.out, relpath)
+        parent = os.path.dirname(path)
         if parent not in self._dirs:
-            os.makedirs(parent, exist_ok=True)
+            try:
+                os.mkdir(parent)  # the common case: a lead's own new folder
+            except FileExistsError:
+                pass
+            except FileNotFoundError:
+                os.makedirs(parent, exist_ok=True)
             self._dirs.add(parent)
         with open(path, "wb") as fh:
             fh.write(data)

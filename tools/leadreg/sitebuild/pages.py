@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from leadreg.sitebuild import charts, parallel, stats
+from leadreg.sitebuild import charts, stats
 from leadreg.sitebuild.context import Site
 from leadreg.sitebuild.links import edit_url
 from leadreg.sitebuild.markdown import render_markdown
+from leadreg.sitebuild.parallel import map_ordered
 from leadreg.sitebuild.views import LeadView, text
 
 BOARD_CARDS = 150   # per active column: keeps index.html small at any registry size
@@ -77,22 +78,22 @@ def lead_page(site: Site, view: LeadView) -> int:
         edit_url=edit_url(site.settings.repo_url, view.path))
 
 
-def lead_pages(site: Site, jobs: int | None) -> int:
-    site.env.get_template("lead.html")  # compile once, before workers fork
-    return parallel.for_each(lambda view: lead_page(site, view), site.views, jobs)
+def stage_pages(site: Site, groups: dict[str, list[LeadView]], jobs: int | None = None) -> int:
+    """Every stage's full list, ``LIST_PAGE`` rows a page, rendered in parallel."""
+    work = [(stage, page, -(-len(views) // LIST_PAGE) or 1)
+            for stage, views in groups.items()
+            for page in range(1, max(1, -(-len(views) // LIST_PAGE)) + 1)]
 
+    def render(item: tuple[str, int, int]) -> int:
+        stage, page, pages = item
+        views = groups[stage]
+        relpath = f"stages/{stage}/index.html" if page == 1 else f"stages/{stage}/{page}/index.html"
+        return site.render("stage.html", relpath, stage=stage, total=len(views), page=page,
+                           pages=pages, rows=views[(page - 1) * LIST_PAGE:page * LIST_PAGE],
+                           page_url=lambda n: _page_link(n, page))
 
-def stage_pages(site: Site, groups: dict[str, list[LeadView]]) -> int:
-    written = 0
-    for stage, views in groups.items():
-        pages = max(1, -(-len(views) // LIST_PAGE))
-        for page in range(1, pages + 1):
-            relpath = f"stages/{stage}/index.html" if page == 1 else f"stages/{stage}/{page}/index.html"
-            written += site.render(
-                "stage.html", relpath, stage=stage, total=len(views), page=page, pages=pages,
-                rows=views[(page - 1) * LIST_PAGE:page * LIST_PAGE],
-                page_url=lambda n, current=page: _page_link(n, current))
-    return written
+    site.env.get_template("stage.html")
+    return sum(map_ordered(render, work, jobs, min_items=8))
 
 
 def _page_link(target: int, current: int) -> str:
@@ -105,7 +106,8 @@ def _capped(rows: Sequence[LeadView]) -> tuple[list[LeadView], int]:
     return list(rows[:ROW_LIMIT]), max(0, len(rows) - ROW_LIMIT)
 
 
-def rep_pages(site: Site) -> int:
+def rep_pages(site: Site, jobs: int | None = None) -> int:
+    """A page per rep (expired, owned, assisting, closed) and the reps' index."""
     owned: dict[str, list[LeadView]] = {p: [] for p in site.people()}
     assisting: dict[str, list[LeadView]] = {p: [] for p in owned}
     for view in site.views:
@@ -113,9 +115,8 @@ def rep_pages(site: Site) -> int:
             owned.setdefault(view.owner, []).append(view)
         for rep in dict.fromkeys(view.assistant_ids):
             assisting.setdefault(rep, []).append(view)
-    rows = []
-    written = 0
-    for rep_id in owned:
+
+    def render(rep_id: str) -> dict[str, object]:
         mine = owned[rep_id]
         active = sorted((v for v in mine if v.active), key=urgency)
         helping = sorted((v for v in assisting.get(rep_id, []) if v.active), key=urgency)
@@ -124,12 +125,14 @@ def rep_pages(site: Site) -> int:
         sections = [(key, *_capped(views)) for key, views in (
             ("rep_expired", expired), ("owned", active), ("assisting", helping),
             ("closed_leads", closed))]
-        written += site.render("rep.html", f"reps/{rep_id}/index.html", rep_id=rep_id,
-                               rep=site.settings.reps.get(rep_id), sections=sections)
-        rows.append({"id": rep_id, "rep": site.settings.reps.get(rep_id), "owned": len(active),
-                     "assisting": len(helping), "expired": len(expired)})
-    written += site.render("reps.html", "reps/index.html", rows=rows)
-    return written
+        site.render("rep.html", f"reps/{rep_id}/index.html", rep_id=rep_id,
+                    rep=site.settings.reps.get(rep_id), sections=sections)
+        return {"id": rep_id, "rep": site.settings.reps.get(rep_id), "owned": len(active),
+                "assisting": len(helping), "expired": len(expired)}
+
+    site.env.get_template("rep.html")
+    rows = map_ordered(render, list(owned), jobs, min_items=8)
+    return len(rows) + site.render("reps.html", "reps/index.html", rows=rows)
 
 
 def expired_page(site: Site) -> int:

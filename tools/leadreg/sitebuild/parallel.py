@@ -1,28 +1,30 @@
-"""Spread independent page rendering over the machine's cores.
+"""Spread independent per-lead work over the machine's cores.
 
 Rendering one lead's page needs nothing from another's, so chunks of leads
 go to ``fork`` workers that inherit the prepared state (views, templates)
-copy-on-write and write their files themselves; only counts come back.
+copy-on-write and write their files themselves; only small results (a
+calendar event, search keys) travel back, in the original order.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from leadreg.loading import default_jobs
 
-PARALLEL_FROM = 2000  # below this, starting workers costs more than it saves
-_CHUNK = 500
+T = TypeVar("T")
+PARALLEL_FROM = 1000  # below this, starting workers costs more than it saves
+_CHUNK = 250
 
-_TASK: tuple[Callable[[Any], int], Sequence[Any]] | None = None
+_TASK: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
 
 
-def _run(bounds: tuple[int, int]) -> int:
+def _run(bounds: tuple[int, int]) -> list[Any]:
     assert _TASK is not None
     func, items = _TASK
-    return sum(func(item) for item in items[bounds[0]:bounds[1]])
+    return [func(item) for item in items[bounds[0]:bounds[1]]]
 
 
 def _bounds(total: int, size: int) -> Iterator[tuple[int, int]]:
@@ -30,15 +32,21 @@ def _bounds(total: int, size: int) -> Iterator[tuple[int, int]]:
         yield start, min(total, start + size)
 
 
-def for_each(func: Callable[[Any], int], items: Sequence[Any], jobs: int | None = None) -> int:
-    """Call ``func`` on every item (in workers when it pays); the sum of its results."""
+def map_ordered(func: Callable[[Any], T], items: Sequence[Any], jobs: int | None = None, *,
+                min_items: int = PARALLEL_FROM) -> list[T]:
+    """``[func(item) for item in items]``, in ``fork`` workers when it pays.
+
+    ``min_items`` lowers the threshold for items that are each big (a page
+    of 500 rows), where even a few are worth spreading.
+    """
     global _TASK
     jobs = jobs or default_jobs()
-    if jobs < 2 or len(items) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
-        return sum(func(item) for item in items)
+    if jobs < 2 or len(items) < min_items or "fork" not in multiprocessing.get_all_start_methods():
+        return [func(item) for item in items]
     _TASK = (func, items)
+    chunk = max(1, min(_CHUNK, len(items) // (jobs * 4)))
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            return sum(pool.imap_unordered(_run, _bounds(len(items), _CHUNK)))
+            return [r for part in pool.imap(_run, _bounds(len(items), chunk)) for r in part]
     finally:
         _TASK = None

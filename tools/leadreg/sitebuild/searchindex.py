@@ -57,17 +57,22 @@ def _shard_count(postings: int) -> int:
     return shards
 
 
+def search_keys(names: Sequence[str], lead_id: str) -> list[str]:
+    """What a lead is found by: its names' keys and its id (at most ``MAX_KEYS``)."""
+    return name_keys([*names, lead_id])[:MAX_KEYS]
+
+
 def build_index(records: Sequence[tuple[str, str, str, str, str, list[str]]],
                 ) -> dict[str, bytes]:
     """Files of the index, relative to ``search/``.
 
-    ``records`` are (id, customer, title, stage, owner name, names to index),
+    ``records`` are (id, customer, title, stage, owner name, :func:`search_keys`),
     in the order that numbers them (the site sorts by id).
     """
     postings: dict[str, list[int]] = defaultdict(list)
     rows: list[list[object]] = []
-    for number, (lead_id, customer, title, stage, owner, names) in enumerate(records):
-        keys = name_keys([*names, lead_id])[:MAX_KEYS]
+    for number, (lead_id, customer, title, stage, owner, keys) in enumerate(records):
+        keys = keys[:MAX_KEYS]
         rows.append([lead_id, customer, title, stage, owner, keys])
         for k, key in enumerate(keys):
             for gram in grams(key):
