@@ -42,7 +42,7 @@ HOSTILE: dict[str, tuple[bytes, str, int | None]] = {
 @pytest.fixture
 def hostile_registry(registry: Registry) -> Registry:
     registry.lead("good-one", "owner: zhangsna")  # a real rule error that must still be found
-    registry.lead("good-two")
+    registry.lead("good-two", "customer: {name: 宁波海川精密机械有限公司}")
     for name, (content, _, _) in HOSTILE.items():
         registry.write(f"leads/hostile/{name}.yaml", content)
     return registry
