@@ -10,9 +10,9 @@ from pathlib import Path
 
 import icalendar
 import pytest
-
-from tests.browser.registries import TODAY, write_small
 from leadreg.rules._examples import REGISTRY
+
+from tests.browser.registries import TODAY, write_many, write_small
 from tests.conftest import Registry, run_leadreg
 
 REPO = Path(__file__).resolve().parents[1]
@@ -208,3 +208,24 @@ def test_sample_registry_builds_cleanly(tmp_path: Path) -> None:
     records = json.loads((out / "leads.json").read_text(encoding="utf-8"))
     assert len(records) >= 20
     assert all((out / "leads" / r["id"] / "index.html").is_file() for r in records)
+
+
+def test_a_large_registry_keeps_the_board_small(registry: Registry, tmp_path: Path) -> None:
+    write_many(registry, 700)
+    out = tmp_path / "site"
+    result = registry.run("build", "--out", str(out), "--today", TODAY)
+    assert result.returncode == 0, result.stderr
+    board = (out / "index.html").read_text(encoding="utf-8")
+    lead_column = board.split('id="col-lead"')[1].split("</section>")[0]
+    assert lead_column.count('<li class="card') == 150
+    assert 'href="stages/lead/index.html">查看全部 700 条' in lead_column
+    assert len(board.encode("utf-8")) < 300_000
+    first = (out / "stages/lead/index.html").read_text(encoding="utf-8")
+    second = (out / "stages/lead/2/index.html").read_text(encoding="utf-8")
+    assert first.count("<tr") == 501 and second.count("<tr") == 201  # header row + leads
+    assert 'rel="next" href="2/index.html"' in first and 'rel="prev" href="../index.html"' in second
+    meta = json.loads((out / "search/meta.json").read_text(encoding="utf-8"))
+    assert meta["shards"] > 1 and meta["leads"] == 700
+    shards = list((out / "search/g").glob("*.json"))
+    assert len(shards) == meta["shards"]
+    assert max(p.stat().st_size for p in shards) < 100_000

@@ -157,3 +157,28 @@ def write_hostile(registry: Registry) -> None:
     registry.write("registry.yaml", HOSTILE_REGISTRY)
     for lead_id, text in HOSTILE_LEADS.items():
         registry.lead(lead_id, text)
+
+
+BRANDS = "恒达华盛嘉诚瑞丰宏图鑫源博远创新联合金泰永昌中天海川信达东方新宇天成佳和润泽鼎盛明辉远航星辰"
+TRADES = ("汽车零部件", "精密机械", "电子科技", "化工材料", "纺织印染", "医疗器械", "智能装备")
+CITIES = ("苏州", "无锡", "常州", "杭州", "宁波", "合肥", "东莞", "上海")
+
+
+def synthetic_name(i: int) -> str:
+    """A distinct invented company name for lead number ``i``."""
+    n = len(BRANDS)
+    a, b, c = BRANDS[i % n], BRANDS[(i // n) % n], BRANDS[(i * 7 + 3) % n]
+    return f"{CITIES[i % 8]}{a}{b}{c}{TRADES[i % 7]}有限公司"
+
+
+def write_many(registry: Registry, count: int) -> list[str]:
+    """``count`` small active leads written directly (fast); returns their names."""
+    names = []
+    for i in range(count):
+        name = synthetic_name(i)
+        names.append(name)
+        registry.write(f"leads/bulk/lead-{i:05d}.yaml", (
+            f"title: 配套项目 {i}\ncustomer:\n  name: {name}\n"
+            f"source: exhibition\nowner: {'zhangsan' if i % 3 else 'lisi'}\nteam: [engineering]\n"
+            f"stage: lead\nregistered: 2026-10-01\ndeadline: 2027-0{1 + i % 9}-15\n"))
+    return names

@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from leadreg.rules._examples import REGISTRY
 
 from tests.browser.harness import chromium, require_chromium, serve
-from tests.browser.registries import TODAY, write_hostile
+from tests.browser.registries import TODAY, write_hostile, write_many
 from tests.conftest import Registry, run_leadreg
 
 REPO = Path(__file__).resolve().parents[2]
@@ -169,3 +170,36 @@ def test_board_screenshot(browser: Any, sample_url: str, tmp_path: Path) -> None
     if os.environ.get("LEADREG_UPDATE_SCREENSHOT"):
         shutil.copyfile(shot, REPO / "docs" / "board.png")
         phone.screenshot(path=str(REPO / "docs" / "board-phone.png"), full_page=False)
+
+
+@pytest.fixture(scope="module")
+def many_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[str]]]:
+    """700 leads: the search index spreads over several shards."""
+    tmp = tmp_path_factory.mktemp("many")
+    registry = Registry(tmp / "registry")
+    registry.write("registry.yaml", REGISTRY)
+    names = write_many(registry, 700)
+    out = tmp / "site"
+    result = registry.run("build", "--out", str(out), "--today", TODAY)
+    assert result.returncode == 0, result.stderr
+    with serve(out) as url:
+        yield url, names
+
+
+def test_search_across_shards_finds_each_name(browser: Any, many_url: tuple[str, list[str]]) -> None:
+    import opencc
+
+    url, names = many_url
+    page, problems = open_page(browser, url + "index.html")
+    to_traditional = opencc.OpenCC("s2t")
+    for i in (0, 1, 137, 350, 699):
+        name = names[i]
+        # traditional script, without the city and the legal form
+        query = to_traditional.convert(name[2:].removesuffix("有限公司"))
+        page.fill("#q", query)
+        page.press("#q", "Enter")
+        page.wait_for_function("n => { const a = document.querySelector('#search-results li a');"
+                               " return a && a.textContent === n; }", arg=name, timeout=5000)
+        href = page.locator("#search-results li a").first.get_attribute("href")
+        assert href.endswith(f"leads/lead-{i:05d}/index.html")
+    assert problems == []

@@ -30,7 +30,7 @@ def _stamp(view: LeadView) -> dt.datetime:
     for key in ("extensions", "evidence", "activities", "history"):
         days += [d for d in (parse_date(e.get("date")) for e in entries(view.data.get(key))) if d]
     day = max(days, default=dt.date(2000, 1, 1))
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
 def fold(line: bytes) -> bytes:

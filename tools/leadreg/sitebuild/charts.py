@@ -34,9 +34,9 @@ def bar_chart(title: str, bars: Sequence[Bar], *, funnel: bool = False) -> Marku
     """A horizontal bar chart; ``funnel`` centres the bars like a funnel."""
     height = max(1, len(bars)) * ROW + 8
     top = max((b.value for b in bars), default=0) or 1
-    out = [f'<svg class="chart" role="img" viewBox="0 0 {WIDTH} {height}" '
-           f'width="100%" preserveAspectRatio="xMinYMin meet" '
-           f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>']
+    out = [(f'<svg class="chart" role="img" viewBox="0 0 {WIDTH} {height}" '
+            f'width="100%" preserveAspectRatio="xMinYMin meet" '
+            f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>')]
     for i, bar in enumerate(bars):
         y = 4 + i * ROW
         width = BAR_WIDTH * bar.value / top
@@ -55,7 +55,7 @@ def bar_chart(title: str, bars: Sequence[Bar], *, funnel: bool = False) -> Marku
         tx = (x + width + 6) if not funnel else (LABEL_WIDTH + BAR_WIDTH + 6)
         out.append(f'<text class="value" x="{tx:.1f}" y="{y + 17}">{escape(number)}</text>')
     out.append("</svg>")
-    return Markup("".join(out))  # noqa: S704 - every text above is escaped
+    return Markup("".join(out))
 
 
 def _number(value: float) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Sequence
+from itertools import pairwise
 
 from leadreg.sitebuild.searchkeys import name_keys, t2s_table
 
@@ -82,7 +83,7 @@ def build_index(records: Sequence[tuple[str, str, str, str, str, list[str]]],
     by_shard: dict[int, dict[str, list[int]]] = defaultdict(dict)
     for gram in sorted(postings):
         ids = postings[gram]  # already ascending: leads are numbered in order
-        by_shard[fnv1a(gram) % shards][gram] = [ids[0]] + [b - a for a, b in zip(ids, ids[1:])]
+        by_shard[fnv1a(gram) % shards][gram] = [ids[0]] + [b - a for a, b in pairwise(ids)]
     files = {f"g/{h}.json": _dumps(by_shard[h]) for h in sorted(by_shard)}
     for start in range(0, len(rows), RECORDS_PER_CHUNK):
         files[f"r/{start // RECORDS_PER_CHUNK}.json"] = _dumps(rows[start:start + RECORDS_PER_CHUNK])
