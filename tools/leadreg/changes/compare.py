@@ -9,7 +9,6 @@ equal git blob ids prove the rest unchanged without reading them from git.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
 from typing import Any
 
 from leadreg import yamlsafe
@@ -17,7 +16,9 @@ from leadreg.changes.gitread import GitRevisionError, Revision, TreeEntry
 from leadreg.lead import ID_PATTERN, Lead
 from leadreg.loading import LoadResult
 from leadreg.settings import LEADS_DIR, SETTINGS_FILE, Settings, SettingsError, parse_settings
-from leadreg.sources import MAX_BYTES, REGULAR
+from leadreg.sources import MAX_BYTES
+
+_PREFIX = LEADS_DIR + "/"
 
 
 @dataclass(frozen=True)
@@ -57,15 +58,15 @@ class Comparison:
 
 def _lead_id(path: str) -> str | None:
     """The id of a lead file path under leads/, or None for anything else."""
-    p = PurePosixPath(path)
-    if p.parts[:1] != (LEADS_DIR,) or p.suffix != ".yaml" or not ID_PATTERN.match(p.stem):
+    if not path.startswith(_PREFIX) or not path.endswith(".yaml"):
         return None
-    return p.stem
+    stem = path.rpartition("/")[2][:-5]
+    return stem if ID_PATTERN.match(stem) else None
 
 
 def _old_leads(revision: Revision) -> dict[str, TreeEntry]:
     found: dict[str, TreeEntry] = {}
-    for path, entry in sorted(revision.files(LEADS_DIR).items()):
+    for path, entry in revision.files(LEADS_DIR).items():  # ls-tree lists in path order
         lead_id = _lead_id(path)
         if lead_id is not None and entry.kind == "file":
             found.setdefault(lead_id, entry)
@@ -86,20 +87,20 @@ def compare(settings: Settings, ref: str, result: LoadResult) -> Comparison:
     """Compare revision ``ref`` with the leads ``result`` read from the working tree."""
     revision = Revision.open(settings.root, ref)
     old = _old_leads(revision)
-    present = {lead_id for path, kind in result.source.entries()
-               if (lead_id := _lead_id(path)) is not None and kind == REGULAR}
     new = {lead.id: lead for lead in sorted(result.leads, key=lambda x: x.path, reverse=True)}
+    # files that exist but did not load (broken YAML, ...) are reported by the loader
+    unreadable = {lead_id for d in result.diagnostics if (lead_id := _lead_id(d.path))}
     comparison = Comparison(revision)
+    in_place = [new[i].path for i, e in old.items() if i in new and new[i].path == e.path]
+    current = revision.working_ids(in_place)
     differing: list[tuple[TreeEntry, Lead]] = []
     for lead_id, entry in old.items():
         lead = new.get(lead_id)
         if lead is None:
-            if lead_id not in present:
+            if lead_id not in unreadable:
                 comparison.deleted.append(OldLead(lead_id, entry.path, None))
-            continue  # still there but unreadable now: the loader reports that
-        if lead.path == entry.path and _same_bytes(revision, result, lead.path, entry.oid):
-            continue
-        differing.append((entry, lead))
+        elif current.get(lead.path) != entry.oid:
+            differing.append((entry, lead))
     blobs = revision.blobs((entry.oid for entry, _ in differing), MAX_BYTES)
     for entry, lead in differing:
         old_lead = OldLead(lead.id, entry.path, _parse(blobs.get(entry.oid)))
@@ -107,13 +108,6 @@ def compare(settings: Settings, ref: str, result: LoadResult) -> Comparison:
     comparison.added = sorted((lead for lead in result.leads if lead.id not in old),
                               key=lambda x: x.path)
     return comparison
-
-
-def _same_bytes(revision: Revision, result: LoadResult, path: str, oid: str) -> bool:
-    try:
-        return revision.blob_id(result.source.read(path)) == oid
-    except yamlsafe.LoadError:
-        return False
 
 
 def settings_at(revision: Revision, root_settings: Settings) -> Settings:

@@ -9,7 +9,6 @@ exit 2 with the message (a bad ``--base`` is bad usage).
 
 from __future__ import annotations
 
-import hashlib
 import subprocess
 import threading
 from collections.abc import Iterable
@@ -46,6 +45,18 @@ def _run(root: Path, args: tuple[str, ...]) -> subprocess.CompletedProcess[bytes
         raise GitRevisionError(f"git {args[0]} took longer than {_GIT_TIMEOUT:.0f} s") from None
 
 
+def _run_input(root: Path, args: tuple[str, ...], data: bytes) -> bytes:
+    try:
+        proc = subprocess.run(["git", *args], cwd=root, input=data, capture_output=True,
+                              timeout=_GIT_TIMEOUT, check=False)
+    except subprocess.TimeoutExpired:
+        raise GitRevisionError(f"git {args[0]} took longer than {_GIT_TIMEOUT:.0f} s") from None
+    if proc.returncode != 0:
+        detail = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GitRevisionError(f"git {args[0]} failed: {detail[-1] if detail else 'no output'}")
+    return proc.stdout
+
+
 def _git(root: Path, *args: str) -> bytes:
     proc = _run(root, args)
     if proc.returncode != 0:
@@ -62,7 +73,6 @@ class Revision:
     ref: str
     commit: str
     prefix: str  # the registry folder inside the repository, "" or "sub/dir/"
-    object_format: str  # "sha1" or "sha256"
 
     @classmethod
     def open(cls, root: Path, ref: str) -> Revision:
@@ -80,8 +90,7 @@ class Revision:
                 f"--base {ref}: no such commit in this repository; in a shallow clone fetch it "
                 f"first (git fetch --depth=1 origin {ref})")
         prefix = _git(root, "rev-parse", "--show-prefix").decode().strip()
-        fmt = _git(root, "rev-parse", "--show-object-format").decode().strip() or "sha1"
-        return cls(root, ref, commit, prefix, fmt)
+        return cls(root, ref, commit, prefix)
 
     def files(self, *paths: str) -> dict[str, TreeEntry]:
         """Every file at or under ``paths`` (relative to the registry root)."""
@@ -108,12 +117,21 @@ class Revision:
             return {}
         return _cat_file(self.root, wanted, limit)
 
-    def blob_id(self, data: bytes) -> str:
-        """The id git gives ``data`` as a blob: equal ids mean equal bytes."""
-        digest = hashlib.sha256() if self.object_format == "sha256" else hashlib.sha1()
-        digest.update(b"blob %d\0" % len(data))
-        digest.update(data)
-        return digest.hexdigest()
+    def working_ids(self, paths: list[str]) -> dict[str, str]:
+        """The blob ids of working-tree files (relative to the registry root), hashed by git
+        in one process and with the repository's own filters, as ``git add`` would.
+
+        ``--stdin-paths`` reads paths from the top of the work tree, hence the prefix."""
+        usable = [p for p in paths if "\n" not in p and not p.startswith('"')]
+        if not usable:
+            return {}
+        proc = _run_input(self.root, ("hash-object", "--stdin-paths"),
+                          "".join(f"{self.prefix}{p}\n" for p in usable)
+                          .encode("utf-8", "surrogateescape"))
+        oids = proc.decode().split()
+        if len(oids) != len(usable):
+            raise GitRevisionError("git hash-object answered for the wrong number of files")
+        return dict(zip(usable, oids))
 
 
 def _cat_file(root: Path, oids: list[str], limit: int) -> dict[str, bytes]:

@@ -146,7 +146,8 @@ class _Builder:
             yield self.event("reopened", "{id} ({customer}) reopened: {before} → {after}",
                              before=before, after=after)
         elif after in CLOSED_STAGES:
-            closed = self.new.get("closed") if isinstance(self.new.get("closed"), dict) else {}
+            closed = self.new.get("closed")
+            closed = closed if isinstance(closed, dict) else {}
             yield self.event("stage", "{id} ({customer}): {before} → {after}; reason: {reason}",
                              before=before, after=after, reason=closed.get("reason"))
         else:

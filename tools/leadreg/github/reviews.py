@@ -47,7 +47,8 @@ def get_pull(client: GitHubClient, number: int) -> PullRequest:
     body = client.request("GET", path).body
     if not isinstance(body, dict):
         raise GitHubError(200, "the pull request is not a JSON object", "GET", path)
-    head = body.get("head") if isinstance(body.get("head"), dict) else {}
+    head = body.get("head")
+    head = head if isinstance(head, dict) else {}
     return PullRequest(number, _login(body.get("user")), _text(head.get("sha")),
                        _text(body.get("state")) or "open")
 
