@@ -237,3 +237,30 @@ def test_extensions_reopening_and_new_leads_are_listed(git_registry: Registry,
     assert "\\<img src\\=x onerror\\=alert\\(1\\)\\>" in written
     assert "\\@all \\| \\# x" in written
     assert "<img" not in written.replace("\\<img", "")
+
+
+def test_any_manager_approves_but_a_misnamed_approver_is_noted(
+        git_registry: Registry, fake_github: FakeGitHub) -> None:
+    reg, gh = git_registry, fake_github
+    text = (reg.root / "registry.yaml").read_text(encoding="utf-8")
+    reg.write("registry.yaml", text.replace(
+        "  - {id: liuyang,", "  - {id: chenjing, name: 陈静, github: chenjing-mkt, manager: true}\n"
+        "  - {id: liuyang,"))
+    reg.write("leads/ext.yaml", lead_text("ext"))
+    reg.commit("base with two managers")
+    reg.git("checkout", "-q", "-b", "extend")
+    reg.write("leads/ext.yaml", lead_text("ext", deadline="2027-02-28", extra=(
+        "extensions:\n  - {date: 2026-12-20, until: 2027-02-28, approved_by: wangjl, "
+        "reason: 样品复测}\n")))
+    head = reg.commit("extend")
+    pr = gh.pulls.open("zhangsan-gh", head_sha=head)["number"]
+    gh.pulls.review(pr, "chenjing-mkt", "APPROVED")
+    result = _approvals(reg, gh, "--pr", str(pr), "--format", "json")
+    assert result.returncode == 0, result.stdout
+    body = result.json()
+    assert body["approved_by"] == ["chenjing"], result.stdout
+    assert body["notes"] == [("ext: the extension names wangjl as approver, who has not "
+                              "approved this pull request")]
+
+    bad = reg.run("approvals", "--base", "no-such-ref")
+    assert bad.returncode == 2 and "no-such-ref" in bad.stderr and "Traceback" not in bad.stderr

@@ -27,7 +27,7 @@ class Approvals:
     pull: PullRequest | None = None
     verdict: Verdict | None = None
     error: str | None = None
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # why some reviews did not count, …
 
     @property
     def needed(self) -> list[Event]:
@@ -69,4 +69,12 @@ def check_reviews(approvals: Approvals, client: GitHubClient, number: int) -> No
     except GitHubError as exc:
         approvals.error = f"cannot read the reviews of pull request #{number}: {exc}"
         return
-    approvals.verdict = decide(approvals.pull, reviews, approvals.managers)
+    approvals.verdict = verdict = decide(approvals.pull, reviews, approvals.managers)
+    approvals.notes = list(verdict.notes)
+    if verdict.approved:
+        approvers = {rep.id for rep in verdict.approvers}
+        for event in approvals.needed:
+            named = event.facts.get("approver")
+            if event.kind == "extension" and named and named not in approvers:
+                approvals.notes.append(f"{event.lead_id}: the extension names {named} as "
+                                       "approver, who has not approved this pull request")

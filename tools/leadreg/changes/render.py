@@ -48,7 +48,7 @@ def _status_lines(report: Approvals) -> list[str]:
     if status == "unchecked":
         return ["Reviews not checked: pass --pr N, or run inside a pull_request workflow."]
     assert report.verdict is not None
-    notes = [f"note: {n}" for n in report.verdict.notes]
+    notes = [f"note: {n}" for n in report.notes]
     if status == "approved":
         names = ", ".join(_who(r) for r in report.verdict.approvers)
         return [f"Approved on {where} by {names}.", *notes]
@@ -81,7 +81,7 @@ def payload(report: Approvals) -> dict[str, Any]:
         "approved_by": [r.id for r in verdict.approvers] if verdict else [],
         "waiting_for": ([r.id for r in verdict.waiting_for]
                         if verdict and not verdict.approved else []),
-        "notes": list(verdict.notes) if verdict else [],
+        "notes": report.notes,
         "error": report.error,
     }
 
