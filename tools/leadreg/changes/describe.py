@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-APPEND_ONLY = ("history", "extensions", "evidence", "activities")
 _LIMIT = 60
 
 

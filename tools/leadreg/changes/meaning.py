@@ -14,6 +14,7 @@ from typing import Any
 
 from leadreg.changes import describe
 from leadreg.changes.compare import Comparison, OldLead
+from leadreg.changes.lists import appended, as_list
 from leadreg.lead import ACTIVE_STAGES, CLOSED_STAGES, Lead
 from leadreg.settings import Settings
 
@@ -48,18 +49,8 @@ def _s(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _list(data: dict[str, Any], key: str) -> list[Any]:
-    value = data.get(key)
-    return value if isinstance(value, list) else []
-
-
-def _appended(old: dict[str, Any], new: dict[str, Any], key: str) -> list[tuple[int, dict]]:
-    start = len(_list(old, key))
-    return [(i, e) for i, e in enumerate(_list(new, key)) if i >= start and isinstance(e, dict)]
-
-
 def _credit(new: dict[str, Any], former: str) -> str:
-    for item in _list(new, "assistants"):
+    for item in as_list(new, "assistants"):
         if isinstance(item, dict) and item.get("rep") == former:
             share = item.get("share")
             return "keeps credit as an assistant" + (f" ({share}% share)" if share is not None
@@ -103,7 +94,7 @@ class _Builder:
 
     def owner_changes(self) -> Iterator[Event]:
         before, after = self.old.get("owner"), self.new.get("owner")
-        moves = _appended(self.old, self.new, "history")
+        moves = appended(self.old, self.new, "history")
         if self.old_lead is None:  # a new file that claims a hand-over
             for _, move in moves:
                 former = _s(move.get("from"))
@@ -120,7 +111,7 @@ class _Builder:
                          reason=reason)
 
     def extensions(self) -> Iterator[Event]:
-        added = _appended(self.old, self.new, "extensions")
+        added = appended(self.old, self.new, "extensions")
         previous = self.old.get("deadline")
         for index, ext in added:
             start = "deadline {old} → {until}" if previous else "registered with deadline {until}"
@@ -151,7 +142,7 @@ class _Builder:
             yield self.event("stage", "{id} ({customer}): {before} → {after}; reason: {reason}",
                              before=before, after=after, reason=closed.get("reason"))
         else:
-            evidence = _appended(self.old, self.new, "evidence")
+            evidence = appended(self.old, self.new, "evidence")
             proof = "; ".join(f"{describe.entry('evidence', e)} {_s(e.get('note'))}".strip()
                               for _, e in evidence) or "no new evidence"
             yield self.event("stage", "{id} ({customer}): {before} → {after}; evidence: {proof}",
@@ -163,7 +154,7 @@ class _Builder:
         if self.old.get("stage") == self.new.get("stage"):  # else the stage move tells
             keys.append(("evidence", "evidence"))
         for key, word in keys:
-            count = len(_appended(self.old, self.new, key))
+            count = len(appended(self.old, self.new, key))
             if count:
                 parts.append(f"{count} new {word if count == 1 else key}")
         covered = {"owner", "deadline", "stage", "extensions", "history", "closed",

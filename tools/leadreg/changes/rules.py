@@ -12,6 +12,7 @@ from typing import Any
 
 from leadreg.changes import describe
 from leadreg.changes.compare import Comparison, OldLead, Pair
+from leadreg.changes.lists import APPEND_ONLY, appended, as_list
 from leadreg.codes import register
 from leadreg.diagnostics import Diagnostic, Severity
 from leadreg.loading import LoadResult, attach_marks
@@ -29,16 +30,11 @@ class ChangeFinding:
 ChangeRule = Callable[[dict[str, Any], dict[str, Any], str], Iterator[ChangeFinding]]
 
 
-def _list(data: dict[str, Any], key: str) -> list[Any]:
-    value = data.get(key)
-    return value if isinstance(value, list) else []
-
-
 def history_rewritten(old: dict[str, Any], new: dict[str, Any], ref: str
                       ) -> Iterator[ChangeFinding]:
     """Entries of an append-only list that are on REF stay exactly as they were."""
-    for key in describe.APPEND_ONLY:
-        before, after = _list(old, key), _list(new, key)
+    for key in APPEND_ONLY:
+        before, after = as_list(old, key), as_list(new, key)
         index = next((i for i, item in enumerate(before)
                       if i >= len(after) or after[i] != item), None)
         if index is None:
@@ -79,7 +75,7 @@ def owner_change_without_history(old: dict[str, Any], new: dict[str, Any], ref: 
     before, after = old.get("owner"), new.get("owner")
     if not isinstance(before, str) or not isinstance(after, str) or before == after:
         return
-    added = [e for e in _list(new, "history")[len(_list(old, "history")):] if isinstance(e, dict)]
+    added = [e for _, e in appended(old, new, "history")]
     if any(e.get("from") == before for e in added) and added[-1].get("to") == after:
         return
     if added:
@@ -99,8 +95,7 @@ def deadline_change_without_extension(old: dict[str, Any], new: dict[str, Any], 
     before, after = old.get("deadline"), new.get("deadline")
     if before is None or before == after:
         return
-    added = [e for e in _list(new, "extensions")[len(_list(old, "extensions")):]
-             if isinstance(e, dict)]
+    added = [e for _, e in appended(old, new, "extensions")]
     if any(e.get("until") == after for e in added):
         return
     yield ChangeFinding("deadline-change-without-extension",
