@@ -42,8 +42,8 @@ def browser_search_bytes(site: Path, query: str) -> tuple[int, int, int] | None:
         page.on("response", lambda r: sizes.append(len(r.body())) if "/search/" in r.url else None)
         page.fill("#q", query)
         page.press("#q", "Enter")
-        page.wait_for_function("document.getElementById('search-status').textContent === '' && "
-                               "document.querySelectorAll('#search-results li').length > 0",
+        page.wait_for_function("() => document.getElementById('search-status').textContent === ''"
+                               " && document.querySelectorAll('#search-results li').length > 0",
                                timeout=30_000)
         page.wait_for_load_state("networkidle")
         results = page.locator("#search-results li").count()

@@ -10,9 +10,8 @@ from pathlib import Path
 
 import icalendar
 import pytest
-from leadreg.rules._examples import REGISTRY
 
-from tests.browser.registries import TODAY, write_many, write_small
+from tests.browser.registries import TODAY, build_registry, write_many, write_small
 from tests.conftest import Registry, run_leadreg
 
 REPO = Path(__file__).resolve().parents[1]
@@ -24,21 +23,13 @@ def tree(folder: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Registry, Path]:
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One build of the small registry, shared by the read-only tests."""
-    tmp_path = tmp_path_factory.mktemp("built")
-    registry = Registry(tmp_path / "registry")
-    registry.write("registry.yaml", REGISTRY)
-    write_small(registry)
-    out = tmp_path / "site"
-    result = registry.run("build", "--out", str(out), "--today", TODAY)
-    assert result.returncode == 0, result.stderr
-    assert "5 leads" in result.stderr
-    return registry, out
+    return build_registry(tmp_path_factory.mktemp("built"), write_small)
 
 
-def test_every_spec_path_is_written(built: tuple[Registry, Path]) -> None:
-    _, out = built
+def test_every_spec_path_is_written(built: Path) -> None:
+    out = built
     for rel in ("index.html", "expired/index.html", "stats/index.html", "leads.json", "leads.csv",
                 "calendar.ics", "reps/index.html", "reps/zhangsan/index.html",
                 "reps/zhangsan/calendar.ics", "reps/lisi/calendar.ics", "404.html",
@@ -49,8 +40,8 @@ def test_every_spec_path_is_written(built: tuple[Registry, Path]) -> None:
         assert (out / "leads" / lead_id / "index.html").is_file()
 
 
-def test_board_has_columns_cards_badges_and_filters(built: tuple[Registry, Path]) -> None:
-    _, out = built
+def test_board_has_columns_cards_badges_and_filters(built: Path) -> None:
+    out = built
     html = (out / "index.html").read_text(encoding="utf-8")
     for column in ("col-lead", "col-opportunity", "col-won", "col-lost"):
         assert f'id="{column}"' in html
@@ -68,8 +59,8 @@ def test_board_has_columns_cards_badges_and_filters(built: tuple[Registry, Path]
     assert "常州华力传动机械有限公司" in won
 
 
-def test_lead_page_timeline_markdown_and_links(built: tuple[Registry, Path]) -> None:
-    _, out = built
+def test_lead_page_timeline_markdown_and_links(built: Path) -> None:
+    out = built
     html = (out / "leads/hengda-suzhou/index.html").read_text(encoding="utf-8")
     assert "<strong>车身冲压件</strong>" in html and "<li>年需求约 120 万件</li>" in html
     timeline = html.split('<ol class="timeline">')[1].split("</ol>")[0]
@@ -81,8 +72,8 @@ def test_lead_page_timeline_markdown_and_links(built: tuple[Registry, Path]) -> 
     assert "物流部" in html  # units of activities are shown by name
 
 
-def test_leads_json_has_public_fields_expired_and_days_left(built: tuple[Registry, Path]) -> None:
-    _, out = built
+def test_leads_json_has_public_fields_expired_and_days_left(built: Path) -> None:
+    out = built
     records = {r["id"]: r for r in json.loads((out / "leads.json").read_text(encoding="utf-8"))}
     assert set(records) == {"hengda-suzhou", "kessler-taicang", "yineng-battery", "huali-old",
                             "ouxin-valve"}
@@ -94,8 +85,8 @@ def test_leads_json_has_public_fields_expired_and_days_left(built: tuple[Registr
     assert (records["huali-old"]["expired"], records["huali-old"]["days_left"]) == (False, None)
 
 
-def test_leads_csv_is_utf8_with_bom(built: tuple[Registry, Path]) -> None:
-    _, out = built
+def test_leads_csv_is_utf8_with_bom(built: Path) -> None:
+    out = built
     raw = (out / "leads.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
@@ -106,8 +97,8 @@ def test_leads_csv_is_utf8_with_bom(built: tuple[Registry, Path]) -> None:
     assert "credit_code" not in rows[0] and "contacts" not in rows[0]
 
 
-def test_calendars_have_one_event_per_active_deadline(built: tuple[Registry, Path]) -> None:
-    _, out = built
+def test_calendars_have_one_event_per_active_deadline(built: Path) -> None:
+    out = built
     cal = icalendar.Calendar.from_ical((out / "calendar.ics").read_bytes())
     events = {str(e["uid"]).split("-deadline@")[0]: e for e in cal.walk("VEVENT")}
     assert set(events) == {"hengda-suzhou", "kessler-taicang", "yineng-battery"}
@@ -119,8 +110,8 @@ def test_calendars_have_one_event_per_active_deadline(built: tuple[Registry, Pat
         "hengda-suzhou", "kessler-taicang"]
 
 
-def test_rep_expired_and_stats_pages(built: tuple[Registry, Path]) -> None:
-    _, out = built
+def test_rep_expired_and_stats_pages(built: Path) -> None:
+    out = built
     rep = (out / "reps/lisi/index.html").read_text(encoding="utf-8")
     owned = rep.split('id="h-owned"')[1].split("</section>")[0]
     assisting = rep.split('id="h-assisting"')[1].split("</section>")[0]

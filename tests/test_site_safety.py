@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.registries import TODAY, write_hostile, write_small
+from tests.browser.registries import TODAY, build_registry, write_hostile, write_small
 from tests.conftest import Registry
 
 TEXT_SUFFIXES = {".html", ".json", ".csv", ".ics", ".js", ".css", ".svg"}
@@ -56,13 +56,7 @@ def test_private_fields_appear_in_no_output_file(registry: Registry, tmp_path: P
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    tmp = tmp_path_factory.mktemp("hostile")
-    registry = Registry(tmp / "registry")
-    write_hostile(registry)
-    out = tmp / "site"
-    result = registry.run("build", "--out", str(out), "--today", TODAY)
-    assert result.returncode == 0, result.stderr
-    return out
+    return build_registry(tmp_path_factory.mktemp("hostile"), write_hostile)
 
 
 def test_hostile_text_is_never_markup(hostile_site: Path) -> None:

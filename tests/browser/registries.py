@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
+from leadreg.rules._examples import REGISTRY
+
 from tests.conftest import Registry
 
 TODAY = "2026-12-03"
@@ -146,6 +151,17 @@ deadline: 2026-04-10
 closed: {date: 2026-04-01, reason: 价格没有竞争力}
 """,
 }
+
+
+def build_registry(tmp: Path, fill: Callable[[Registry], object]) -> Path:
+    """A registry in ``tmp`` (the example registry.yaml, then ``fill``), built into ``tmp/site``."""
+    registry = Registry(tmp / "registry")
+    registry.write("registry.yaml", REGISTRY)
+    fill(registry)
+    out = tmp / "site"
+    result = registry.run("build", "--out", str(out), "--today", TODAY)
+    assert result.returncode == 0, result.stderr
+    return out
 
 
 def write_small(registry: Registry) -> None:

@@ -9,11 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from leadreg.rules._examples import REGISTRY
 
 from tests.browser.harness import chromium, require_chromium, serve
-from tests.browser.registries import TODAY, write_hostile, write_many
-from tests.conftest import Registry, run_leadreg
+from tests.browser.registries import TODAY, build_registry, write_hostile, write_many
+from tests.conftest import run_leadreg
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -38,12 +37,7 @@ def sample_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[str]]]:
-    tmp = tmp_path_factory.mktemp("hostile")
-    registry = Registry(tmp / "registry")
-    write_hostile(registry)
-    out = tmp / "site"
-    result = registry.run("build", "--out", str(out), "--today", TODAY)
-    assert result.returncode == 0, result.stderr
+    out = build_registry(tmp_path_factory.mktemp("hostile"), write_hostile)
     pages = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.html"))
     with serve(out) as url:
         yield url, pages
@@ -86,7 +80,8 @@ def test_owner_filter_narrows_the_cards(browser: Any, sample_url: str) -> None:
     assert set(after) == {"zhangsan"}
     assert "owner=zhangsan" in page.url  # the filtered board can be shared as a link
     page.click("#filters button[type=reset]")
-    page.wait_for_function(f"document.querySelectorAll('.board .card:not([hidden])').length == {len(before)}")
+    page.wait_for_function("n => document.querySelectorAll('.board .card:not([hidden])').length == n",
+                           arg=len(before))
     assert problems == []
 
 
@@ -116,8 +111,8 @@ def test_search_says_when_nothing_matches(browser: Any, sample_url: str) -> None
     page, problems = open_page(browser, sample_url + "index.html")
     page.fill("#q", "不存在的客户名称")
     page.press("#q", "Enter")
-    page.wait_for_function("document.getElementById('search-status').textContent.length > 0 && "
-                           "!document.getElementById('search-status').textContent.includes('…')")
+    page.wait_for_function("() => { const s = document.getElementById('search-status').textContent;"
+                           " return s.length > 0 && !s.includes('…'); }")
     assert page.locator("#search-results li").count() == 0
     assert problems == []
 
@@ -175,13 +170,9 @@ def test_board_screenshot(browser: Any, sample_url: str, tmp_path: Path) -> None
 @pytest.fixture(scope="module")
 def many_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[str]]]:
     """700 leads: the search index spreads over several shards."""
-    tmp = tmp_path_factory.mktemp("many")
-    registry = Registry(tmp / "registry")
-    registry.write("registry.yaml", REGISTRY)
-    names = write_many(registry, 700)
-    out = tmp / "site"
-    result = registry.run("build", "--out", str(out), "--today", TODAY)
-    assert result.returncode == 0, result.stderr
+    names: list[str] = []
+    out = build_registry(tmp_path_factory.mktemp("many"),
+                         lambda registry: names.extend(write_many(registry, 700)))
     with serve(out) as url:
         yield url, names
 
