@@ -93,6 +93,9 @@ def test_self_promotion_gains_nothing(reassignment: Registry, fake_github: FakeG
     body = result.json()
     assert body["managers"] == [{"id": "wangjl", "github": "wangjl"}]
     assert body["approved_by"] == [] and body["waiting_for"] == ["wangjl"]
+    promotions = [e["text"] for e in body["needs_approval"] if e["kind"] == "settings"]
+    assert promotions == ["registry.yaml makes lisi a manager",
+                          "registry.yaml makes zhangsan a manager"]
 
 
 def test_latest_review_per_reviewer_counts(reassignment: Registry,
@@ -214,6 +217,9 @@ def test_extensions_reopening_and_new_leads_are_listed(git_registry: Registry,
         "extensions:\n  - {date: 2026-12-20, until: 2027-02-28, approved_by: wangjl, "
         f"reason: '{hostile}'}}\n")))
     reg.write("leads/hist.yaml", lead_text("hist", stage="lead"))
+    settings = (reg.root / "registry.yaml").read_text(encoding="utf-8")
+    reg.write("registry.yaml", settings.replace("github: wangjl,", "github: lisi-alt,")
+              .replace("max_extensions: 2", "max_extensions: 5"))
     reg.write("leads/new/fresh.yaml", lead_text("registered", extra=(
         "extensions:\n  - {date: 2026-12-20, until: 2026-12-31, approved_by: wangjl, "
         "reason: 登记即延期}\n")))
@@ -224,7 +230,12 @@ def test_extensions_reopening_and_new_leads_are_listed(git_registry: Registry,
     body = result.json()
     assert body["status"] == "unchecked"
     needed = {(e["id"], e["kind"]) for e in body["needs_approval"]}
-    assert needed == {("ext", "extension"), ("hist", "reopened"), ("fresh", "extension")}
+    assert needed == {("ext", "extension"), ("hist", "reopened"), ("fresh", "extension"),
+                      ("registry.yaml", "settings")}
+    assert [e["text"] for e in body["needs_approval"] if e["kind"] == "settings"] == [
+        "registry.yaml changes the GitHub login of manager wangjl from wangjl to lisi-alt",
+        "registry.yaml changes rules.max_extensions from 2 to 5"]
+    assert body["managers"] == [{"id": "wangjl", "github": "wangjl"}]  # as on main
     ext = next(e for e in body["needs_approval"] if e["id"] == "ext")
     assert ext["text"].startswith("ext (常州金坛新材料有限公司): deadline 2026-12-31 → 2027-02-28, "
                                   "extension 1 of 2, approved by wangjl")

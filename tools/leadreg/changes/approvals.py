@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from leadreg.changes.compare import compare, settings_at
 from leadreg.changes.gate import Verdict, decide, managers
 from leadreg.changes.meaning import Event, explain
+from leadreg.changes.settings_change import settings_events
 from leadreg.github.client import GitHubClient, GitHubError
 from leadreg.github.reviews import PullRequest, get_pull, list_reviews
 from leadreg.loading import load_registry
@@ -54,8 +55,8 @@ def gather(settings: Settings, ref: str) -> Approvals:
     result = load_registry(settings, rules=False)
     comparison = compare(settings, ref, result)
     base = settings_at(comparison.revision, settings)
-    return Approvals(ref, comparison.revision.commit, explain(comparison, base),
-                     managers(base, settings.today()))
+    events = settings_events(base, settings) + explain(comparison, base)
+    return Approvals(ref, comparison.revision.commit, events, managers(base, settings.today()))
 
 
 def check_reviews(approvals: Approvals, client: GitHubClient, number: int) -> None:

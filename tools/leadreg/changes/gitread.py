@@ -81,7 +81,9 @@ class Revision:
             raise GitRevisionError(f"--base {ref!r} is not a git revision")
         inside = _run(root, ("rev-parse", "--is-inside-work-tree"))
         if inside.returncode != 0 or inside.stdout.strip() != b"true":
-            raise GitRevisionError(f"--base {ref}: {root} is not inside a git work tree")
+            said = inside.stderr.decode("utf-8", "replace").strip().splitlines()
+            raise GitRevisionError(f"--base {ref}: {root} is not inside a git work tree"
+                                   + (f" (git: {said[0]})" if said else ""))
         found = _run(root, ("rev-parse", "--verify", "--quiet", "--end-of-options",
                             f"{ref}^{{commit}}"))
         commit = found.stdout.decode().strip() if found.returncode == 0 else ""

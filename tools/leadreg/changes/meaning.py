@@ -19,9 +19,9 @@ from leadreg.lead import ACTIVE_STAGES, CLOSED_STAGES, Lead
 from leadreg.settings import Settings
 
 #: kinds in the order a reviewer reads them
-KINDS = ("owner-change", "extension", "reopened", "deleted", "new-lead", "stage", "moved",
-         "updated")
-NEEDS_APPROVAL = frozenset({"owner-change", "extension", "reopened"})
+KINDS = ("owner-change", "extension", "reopened", "settings", "deleted", "new-lead", "stage",
+         "moved", "updated")
+NEEDS_APPROVAL = frozenset({"owner-change", "extension", "reopened", "settings"})
 _FORMATTER = string.Formatter()
 
 
@@ -158,7 +158,9 @@ class _Builder:
             if count:
                 parts.append(f"{count} new {word if count == 1 else key}")
         covered = {"owner", "deadline", "stage", "extensions", "history", "closed",
-                   "assistants", "activities", "evidence"}
+                   "activities", "evidence"}
+        if self.old.get("owner") != self.new.get("owner"):
+            covered.add("assistants")  # the owner change says who keeps credit
         fields = [k for k in describe.changed_fields(self.old, self.new) if k not in covered]
         if fields:
             parts.append("changed " + ", ".join(fields))

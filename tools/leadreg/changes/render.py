@@ -16,7 +16,7 @@ from leadreg.settings import Rep
 
 TITLES = {
     "owner-change": "Owner changes", "extension": "Deadline extensions",
-    "reopened": "Reopened leads", "deleted": "Deleted leads (not allowed: close them instead)",
+    "reopened": "Reopened leads", "settings": "Registry settings", "deleted": "Deleted leads (not allowed: close them instead)",
     "new-lead": "New leads", "stage": "Stage moves", "moved": "Moved files",
     "updated": "Other updates",
 }
