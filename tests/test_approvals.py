@@ -153,6 +153,12 @@ def test_inside_a_pull_request_review_workflow(reassignment: Registry, fake_gith
     assert "owner zhangsan → lisi; zhangsan keeps credit as an assistant" in written
     assert "✅ Approved on pull request \\#" in written
 
+    # while it waits, the run carries an error annotation saying so
+    gh.pulls.review(pr, "wangjl", "CHANGES_REQUESTED")
+    waiting = _approvals(reg, gh, **env)
+    assert waiting.returncode == 1
+    assert "::error title=manager approval::Waiting for an approving review" in waiting.stdout
+
     # a push event is not a pull request: it only lists
     listed = _approvals(reg, gh, GITHUB_EVENT_NAME="push", GITHUB_EVENT_PATH=str(event))
     assert listed.returncode == 0 and "Reviews not checked" in listed.stdout

@@ -38,7 +38,7 @@ def _who(rep: Rep) -> str:
     return f"{rep.id} (@{rep.github})" if rep.github else f"{rep.id} (no GitHub login)"
 
 
-def _status_lines(report: Approvals) -> list[str]:
+def status_lines(report: Approvals) -> list[str]:
     where = f"pull request #{report.pull_number}" if report.pull_number else "this change"
     status = report.status
     if status == "not-needed":
@@ -65,7 +65,7 @@ def text(report: Approvals) -> str:
         lines += [f"  {e.path}: {e.render()}" for e in needed]
         managers = ", ".join(_who(r) for r in report.managers) or "none"
         lines.append(f"Managers on {report.ref}: {managers}")
-    lines += _status_lines(report)
+    lines += status_lines(report)
     return "\n".join(lines) + "\n"
 
 
@@ -109,7 +109,7 @@ def markdown(report: Approvals) -> str:
             lines += _section(TITLES[kind], events)
     lines += ["", "### Approval", ""]
     mark = {"approved": "✅", "waiting": "⏳", "error": "❌"}.get(report.status, "ℹ️")
-    status = _status_lines(report)
+    status = status_lines(report)
     lines.append(f"{mark} {escape(status[0])}")
     lines += [f"- {escape(n)}" for n in status[1:]]
     return "\n".join(lines) + "\n"

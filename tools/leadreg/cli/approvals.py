@@ -10,11 +10,12 @@ from pathlib import Path
 import click
 
 from leadreg.changes.approvals import check_reviews, gather
-from leadreg.changes.render import markdown, payload, text
+from leadreg.changes.render import markdown, payload, status_lines, text
 from leadreg.cli.app import main
 from leadreg.cli.common import format_option, open_settings, root_option
 from leadreg.github.client import GitHubClient, GitHubError
 from leadreg.github.reviews import pull_number_from_event
+from leadreg.reporters.github import escape_data
 
 
 def _fail(message: str) -> None:
@@ -49,6 +50,8 @@ def approvals(base: str, fmt: str | None, pr: int | None, root: Path | None) -> 
         click.echo(json.dumps(payload(report), ensure_ascii=False, indent=2))
     else:
         click.echo(text(report), nl=False)
+    if report.exit_code and os.environ.get("GITHUB_ACTIONS") == "true" and fmt != "json":
+        click.echo(f"::error title=manager approval::{escape_data(status_lines(report)[0])}")
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
         try:
