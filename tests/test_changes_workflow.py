@@ -102,3 +102,20 @@ def test_zizmor_finds_nothing_in_the_workflow() -> None:
     proc = subprocess.run([exe, "--offline", str(WORKFLOW)], capture_output=True, text=True,
                           timeout=120, check=False)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_approval_gate_runs_the_base_branch_code() -> None:
+    steps = _workflow()["jobs"]["approvals"]["steps"]
+    checkouts = [s for s in steps if s.get("uses", "").startswith("actions/checkout@")]
+    trusted = next(s for s in checkouts if s["with"].get("path") == "trusted")
+    assert trusted["with"]["ref"] == "${{ github.event.pull_request.base.sha }}"
+    install = next(s for s in steps if "pip install" in s.get("run", ""))
+    assert "./trusted" in install["run"]
+    gate = next(s for s in steps if "leadreg approvals" in s.get("run", ""))
+    assert gate["working-directory"] != "trusted"
+
+
+def test_codeowners_cover_the_code_that_runs_in_ci() -> None:
+    lines = (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+    patterns = {line.split()[0] for line in lines if line.strip() and not line.startswith("#")}
+    assert {"/tools/", "/site/", "/pyproject.toml"} <= patterns
