@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,13 +33,15 @@ class Lead:
 
     ``marks`` (line/column of every key and value) exist while the file's own
     checks run; they are dropped before results cross process boundaries and
-    re-read on demand, which keeps 100k leads cheap to hold.
+    re-read on demand, which keeps 100k leads cheap to hold.  ``derived`` holds
+    what cross-file rules compute from ``data`` (see :func:`derived`).
     """
 
     id: str
     path: str
     data: dict[str, Any]
     marks: Marks | None = field(default=None, repr=False, compare=False)
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def stage(self) -> str | None:
@@ -84,3 +87,43 @@ class Lead:
         if mark is None:
             return None, None
         return (mark[2], mark[3]) if value else (mark[0], mark[1])
+
+
+Derive = Callable[[Sequence[Lead]], list[Any]]
+DERIVED: dict[str, Derive] = {}
+
+
+def derived(name: str) -> Callable[[Derive], Derive]:
+    """Register per-lead data that a cross-file rule needs (a customer's parsed
+    identity keys), computed from ``data`` a batch of leads at a time.
+
+    Loading computes it where each lead is parsed, in the parallel workers, so
+    the main process only receives it (keep it small: tuples of strings).  The
+    decorated function becomes the way to read it: it returns the stored values
+    and computes only what is missing (leads built in memory).  Derived data is
+    not recomputed when ``data`` is changed afterwards.
+    """
+    def wrap(compute: Derive) -> Derive:
+        DERIVED[name] = compute
+
+        def get(leads: Sequence[Lead]) -> list[Any]:
+            missing = [lead for lead in leads if name not in lead.derived]
+            if missing:
+                for lead, value in zip(missing, compute(missing), strict=True):
+                    lead.derived[name] = value
+            return [lead.derived[name] for lead in leads]
+
+        get.__doc__ = compute.__doc__
+        return get
+    return wrap
+
+
+def derive(leads: Sequence[Lead]) -> None:
+    """Compute every registered derivation for ``leads`` (loading's workers)."""
+    for name, compute in DERIVED.items():
+        try:
+            pairs = list(zip(leads, compute(leads), strict=True))
+        except Exception:  # noqa: BLE001 - computed again, and reported, where it is used
+            continue
+        for lead, value in pairs:
+            lead.derived[name] = value

@@ -3,7 +3,8 @@
 Per-file work is independent, so it is spread over all cores with ``fork``
 workers; each worker returns leads without their position marks (cheap to
 send back) and cross-file checks re-read the marks of the few files they
-report on (:func:`attach_marks`).
+report on (:func:`attach_marks`).  What cross-file rules compute per lead
+(:func:`leadreg.lead.derived`) is computed in the workers too.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import PurePosixPath
 from leadreg import leadschema, yamlsafe
 from leadreg.codes import register
 from leadreg.diagnostics import Diagnostic, Severity
-from leadreg.lead import ID_PATTERN, Lead
+from leadreg.lead import ID_PATTERN, Lead, derive
 from leadreg.rules import RULES, Finding, Rule, load_all
 from leadreg.settings import Settings
 from leadreg.sources import REGULAR, SYMLINK, DiskSource, Source
@@ -151,13 +152,21 @@ def _duplicate_ids(files: list[str]) -> list[Diagnostic]:
     return found
 
 
-_WORKER: tuple[Source, Settings | None] | None = None
+def read_chunk(source: Source, paths: list[str], settings: Settings | None, derived: bool,
+               ) -> list[tuple[Lead | None, list[Diagnostic]]]:
+    """:func:`read_lead` for each path, then the derived data of the leads read."""
+    results = [read_lead(source, p, settings) for p in paths]
+    if derived:
+        derive([lead for lead, _ in results if lead is not None])
+    return results
+
+
+_WORKER: tuple[Source, Settings | None, bool] | None = None
 
 
 def _work(paths: list[str]) -> list[tuple[Lead | None, list[Diagnostic]]]:
     assert _WORKER is not None
-    source, settings = _WORKER
-    return [read_lead(source, p, settings) for p in paths]
+    return read_chunk(_WORKER[0], paths, *_WORKER[1:])
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
@@ -173,27 +182,30 @@ def default_jobs() -> int:
 
 
 def load_registry(settings: Settings, source: Source | None = None, *, rules: bool = True,
-                  jobs: int | None = None,
+                  derived: bool | None = None, jobs: int | None = None,
                   progress: Callable[[int, int], None] | None = None) -> LoadResult:
-    """Read and check every lead file; never raises for a bad file."""
+    """Read and check every lead file; never raises for a bad file.
+
+    ``derived`` (default: ``rules``) also computes each lead's derived data.
+    """
     global _WORKER
     source = source or DiskSource(settings.root)
     files, diagnostics = _classify(source.entries())
     diagnostics += _duplicate_ids(files)
     jobs = jobs or default_jobs()
     checked_settings = settings if rules else None
+    derived = rules if derived is None else derived
     results: Iterator[list[tuple[Lead | None, list[Diagnostic]]]]
     if jobs > 1 and len(files) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
-        _WORKER = (source, checked_settings)
+        _WORKER = (source, checked_settings, derived)
         _lead_rules()  # import rule modules once, before forking
         leadschema.is_valid({})
         pool = multiprocessing.get_context("fork").Pool(jobs)
         results = pool.imap(_work, _chunks(files, _CHUNK))
     else:
         pool = None
-        results = (
-            [read_lead(source, p, checked_settings) for p in chunk] for chunk in _chunks(files, _CHUNK)
-        )
+        results = (read_chunk(source, chunk, checked_settings, derived)
+                   for chunk in _chunks(files, _CHUNK))
     leads: list[Lead] = []
     done = 0
     try:

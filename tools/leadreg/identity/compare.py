@@ -7,6 +7,7 @@ so they never disagree; the registry index only decides which pairs to ask about
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA, Indel
 
@@ -42,9 +43,14 @@ def _brand_ok(brand: str, script: str) -> bool:
 TYPO_WORD_LENGTH = 7
 
 
+@lru_cache(maxsize=4096)
+def _telling(categories: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(categories) - industry.NEUTRAL
+
+
 def _nested(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """One's business categories include the other's (ignoring 实业, 控股, …)."""
-    sa, sb = set(a) - industry.NEUTRAL, set(b) - industry.NEUTRAL
+    sa, sb = _telling(a), _telling(b)
     return sa <= sb or sb <= sa
 
 
@@ -56,22 +62,22 @@ def _first_words_agree(a: str, b: str) -> bool:
 
 def name_score(x: NameRef, y: NameRef) -> float:
     """0..1: 1 is the same name; 0 when their regions rule it out."""
-    a, b = x.parsed, y.parsed
-    if not compatible(x.regions, y.regions):
+    a, b = x[0], y[0]  # ParsedName: text, core, regions, brand, industries, script, latin
+    if not compatible(x[2], y[2]):
         return 0.0
-    if a.core == b.core:
+    if a[1] == b[1]:
         return 1.0
-    if a.script == b.script:
-        if a.script == "latin" and not _first_words_agree(a.core, b.core):
+    script = a[5]
+    if script == b[5]:
+        if script == "latin" and not _first_words_agree(a[1], b[1]):
             return 0.0
-        score = Indel.normalized_similarity(a.core, b.core)
-        if a.brand == b.brand and _brand_ok(a.brand, a.script) and _nested(a.industries,
-                                                                              b.industries):
-            score = max(score, SAME_BRAND_SCORE)
+        score = Indel.normalized_similarity(a[1], b[1])
+        if a[3] == b[3] and score < SAME_BRAND_SCORE and _brand_ok(a[3], script) and _nested(
+                a[4], b[4]):
+            score = SAME_BRAND_SCORE
         return score
-    if set(a.latin_brands) & set(b.latin_brands) and all(
-            _brand_ok(n.brand, n.script) for n in (a, b)):
-        if _nested(a.industries, b.industries):
+    if not set(a[6]).isdisjoint(b[6]) and _brand_ok(a[3], script) and _brand_ok(b[3], b[5]):
+        if _nested(a[4], b[4]):
             return SAME_BRAND_SCORE
         return Indel.normalized_similarity(a.latin_form, b.latin_form)
     return 0.0
@@ -91,9 +97,9 @@ def same_link(a: Customer, b: Customer) -> Link | None:
     if a.domain and a.domain == b.domain:
         return Link("same", f"website {a.domain}", ("customer", "website"),
                     ("customer", "website"), 1.0)
-    for x in a.names:
-        for y in b.names:
-            if x.parsed.core == y.parsed.core and compatible(x.regions, y.regions):
+    for x in a[0]:
+        for y in b[0]:
+            if x[0][1] == y[0][1] and compatible(x[2], y[2]):
                 return Link("same", _name_key(x, y), x.at, y.at, 1.0,
                             x.parsed.text == y.parsed.text)
     return None
@@ -102,8 +108,8 @@ def same_link(a: Customer, b: Customer) -> Link | None:
 def similar_link(a: Customer, b: Customer, threshold: float) -> Link | None:
     """The most alike pair of names, when at or above ``threshold``."""
     best: tuple[float, NameRef, NameRef] | None = None
-    for x in a.names:
-        for y in b.names:
+    for x in a[0]:
+        for y in b[0]:
             score = name_score(x, y)
             if score >= threshold and (best is None or score > best[0]):
                 best = (score, x, y)

@@ -10,81 +10,147 @@
     two or more edits apart are not compared (at 0.90 they rarely pass anyway).
 
 Every pair it yields is then decided by :mod:`leadreg.identity.compare`.
+
+This runs in the main process over every customer at once (100k and more), so
+it works on flat lists and leaves counting and set algebra to C (``Counter``,
+set intersections): Python-level work is a step per name and per key that
+some other customer shares, never a step per pair that cannot match.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
-from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+import operator
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
 
 from leadreg.identity.customer import Customer, NameRef
 from leadreg.identity.industry import NEUTRAL
+from leadreg.identity.names import ParsedName
+from leadreg.identity.typos import hashes, neighbourhood, one_change, one_edit
 
 MAX_CATEGORIES = 4  # subsets enumerated per name: 2**4
+
+Pairs = set[tuple[int, int]]
+
+
+def _shared_buckets(keys: list[str | None], owners: Sequence[int] | None = None,
+                    ) -> Iterator[list[int]]:
+    """Customers sharing each key that more than one holds: ``keys[k]`` belongs to
+    customer ``owners[k]`` (default: ``k``)."""
+    shared = {key for key, n in Counter(keys).items() if n > 1 and key}
+    if not shared:
+        return
+    buckets: dict[str, list[int]] = {}
+    for key, i in zip(keys, owners or range(len(keys))):
+        if key in shared:
+            bucket = buckets.setdefault(key, [])  # type: ignore[arg-type]
+            if not bucket or bucket[-1] != i:
+                bucket.append(i)
+    yield from (b for b in buckets.values() if len(b) > 1)
 
 
 def exact_buckets(customers: Sequence[Customer]) -> Iterator[list[int]]:
     """Groups of customers sharing a credit code, a domain or a name core."""
-    for key_of in (_credit_keys, _domain_keys, _core_keys):
-        buckets: dict[str, list[int]] = defaultdict(list)
-        for i, customer in enumerate(customers):
-            for key in key_of(customer):
-                bucket = buckets[key]
-                if not bucket or bucket[-1] != i:
-                    bucket.append(i)
-        yield from (b for b in buckets.values() if len(b) > 1)
+    yield from _shared_buckets([c[1] for c in customers])
+    yield from _shared_buckets([c[2] for c in customers])
+    yield from _shared_buckets([ref[0][1] for c in customers for ref in c[0]],
+                               [i for i, c in enumerate(customers) for _ in c[0]])
 
 
-def _credit_keys(c: Customer) -> Iterable[str]:
-    return (c.credit_code,) if c.credit_code else ()
+class NameTable:
+    """Every name of the given customers, flat: ``owners[r]`` is the customer of
+    ``refs[r]``.  Built once for both kinds of blocking."""
+
+    def __init__(self, customers: Sequence[Customer], members: Sequence[int]) -> None:
+        self.owners = [i for i in members for _ in customers[i][0]]
+        self.refs: list[NameRef] = [ref for i in members for ref in customers[i][0]]
+        self.parsed: list[ParsedName] = [ref[0] for ref in self.refs]
 
 
-def _domain_keys(c: Customer) -> Iterable[str]:
-    return (c.domain,) if c.domain else ()
+def _brand_ok(parsed: ParsedName) -> bool:
+    brand = parsed[3]
+    return len(brand.replace(" ", "") if " " in brand else brand) >= (
+        2 if parsed[5] == "zh" else 3)
 
 
-def _core_keys(c: Customer) -> Iterable[str]:
-    return (n.parsed.core for n in c.names)
+def _category_sets(industries: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """A name's business categories as stored (all of them, neutral ones aside) and
+    as probed (the first few): another name's stored set must be within the probe."""
+    categories = frozenset(c for c in industries if c not in NEUTRAL)
+    return categories, frozenset(sorted(categories)[:MAX_CATEGORIES])
 
 
-def _brand_keys(name: NameRef) -> list[tuple[str, str]]:
-    """("zh", 恒达) meets only Chinese; ("py", hengda) meets the other script too."""
-    p = name.parsed
-    if len(p.brand.replace(" ", "")) < (2 if p.script == "zh" else 3):
-        return []
-    keys = [(p.script, p.brand)]
-    keys += [("py", reading) for reading in p.latin_brands]
-    return keys
+def _grouped(keys: list[str], rows: list[int]) -> dict[str, list[int]]:
+    """Rows by key, for the keys that more than one row has."""
+    shared = {key for key, n in Counter(keys).items() if n > 1}
+    groups: dict[str, list[int]] = {}
+    for key, r in zip(keys, rows):
+        if key in shared:
+            groups.setdefault(key, []).append(r)
+    return groups
 
 
-def _subsets(categories: tuple[str, ...]) -> list[frozenset[str]]:
-    items = sorted(set(categories))[:MAX_CATEGORIES]
-    return [frozenset(c) for r in range(len(items) + 1) for c in itertools.combinations(items, r)]
+def _subsets(probe: frozenset[str]) -> list[frozenset[str]]:
+    items = sorted(probe)
+    return [frozenset(c) for n in range(len(items) + 1) for c in itertools.combinations(items, n)]
 
 
-def brand_pairs(customers: Sequence[Customer], members: Sequence[int]) -> set[tuple[int, int]]:
-    """Pairs whose brands agree and whose business categories nest; a pinyin key
-    only pairs names of different scripts (恒达 with Hengda, not with 恒大)."""
-    stored: dict[tuple[str, str, frozenset[str]], list[tuple[int, str]]] = defaultdict(list)
-    probes: list[tuple[int, str, list[tuple[str, str]], tuple[str, ...]]] = []
-    for i in members:
-        for name in customers[i].names:
-            keys = _brand_keys(name)
-            if keys:
-                categories = tuple(c for c in name.parsed.industries if c not in NEUTRAL)
-                full = frozenset(categories)
-                for key in keys:
-                    stored[(*key, full)].append((i, name.parsed.script))
-                probes.append((i, name.parsed.script, keys, categories))
-    pairs: set[tuple[int, int]] = set()
-    for i, script, keys, categories in probes:
-        for subset in _subsets(categories):
-            for kind, brand in keys:
-                for j, other_script in stored.get((kind, brand, subset), ()):
-                    if j != i and (kind != "py" or other_script != script):
-                        pairs.add((i, j) if i < j else (j, i))
+PAIRWISE_UP_TO = 2_000  # name pairs in a group compared one by one; beyond, by subsets
+
+
+def brand_pairs(table: NameTable) -> Pairs:
+    """Pairs whose brands agree and whose business categories nest (one name's
+    categories are within the first few of the other's); a pinyin key only
+    pairs names of different scripts (恒达 with Hengda, not with 恒大)."""
+    parsed, owners = table.parsed, table.owners
+    rows = [r for r, p in enumerate(parsed) if _brand_ok(p)]
+    kinds = {industries: _category_sets(industries) for industries in {p[4] for p in parsed}}
+    sets = [kinds[p[4]] for p in parsed]
+    zh = [r for r in rows if parsed[r][5] == "zh"]
+    latin = [r for r in rows if parsed[r][5] != "zh"]
+    pairs: Pairs = set()
+
+    def add(r: int, s: int) -> None:
+        i, j = owners[r], owners[s]
+        if i != j:
+            pairs.add((i, j) if i < j else (j, i))
+
+    def meet(a: list[int], b: list[int]) -> None:
+        """Names of ``a`` with names of ``b`` (the same list: among themselves)."""
+        if len(a) * len(b) <= PAIRWISE_UP_TO:
+            for k, r in enumerate(a):
+                full, probe = sets[r]
+                for s in b[k + 1:] if a is b else b:
+                    if sets[s][0] <= probe or full <= sets[s][1]:
+                        add(r, s)
+            return
+        for probing, stored in ((a, b), (b, a)) if a is not b else ((a, a),):
+            by_set: dict[frozenset[str], list[int]] = {}
+            for s in stored:
+                by_set.setdefault(sets[s][0], []).append(s)
+            for r in probing:
+                for subset in _subsets(sets[r][1]):
+                    for s in by_set.get(subset, ()):
+                        add(r, s)
+
+    # same script: the brand itself
+    for script_rows in (zh, latin):
+        for group in _grouped([parsed[r][3] for r in script_rows], script_rows).values():
+            meet(group, group)
+    # across scripts: a Chinese brand's readings meet a Latin brand (spaces removed)
+    by_key: dict[str, list[int]] = {}
+    for r in latin:
+        by_key.setdefault(parsed[r][6][0], []).append(r)
+    meeting: dict[str, list[int]] = {}
+    for r in zh:
+        for reading in parsed[r][6]:
+            if reading in by_key:
+                meeting.setdefault(reading, []).append(r)
+    for reading, chinese in meeting.items():
+        meet(chinese, by_key[reading])
     return pairs
 
 
@@ -95,39 +161,57 @@ def _min_length(threshold: float, per_length: float) -> int:
     return max(2, math.ceil((1 / (1 - threshold) + per_length) / (1 + per_length) - 1e-9))
 
 
-def edit_pairs(customers: Sequence[Customer], members: Sequence[int],
-               threshold: float) -> set[tuple[int, int]]:
+def edit_pairs(table: NameTable, threshold: float) -> Pairs:
     """Pairs whose cores are one edit apart (a letter missing, extra or changed).
 
-    Deletion neighbourhoods, computed only where one edit can stay at or above
-    ``threshold`` (Indel ratio 1 - d/(len a + len b)): a core of length L loses
-    one character to meet a core of length L-1 when L >= (1/(1-s)+1)/2, and two
-    cores differing in one character share a deletion when L >= 1/(1-s).
+    Deletion neighbourhoods (:mod:`leadreg.identity.typos`), used only where one
+    edit can stay at or above ``threshold`` (Indel ratio 1 - d/(len a + len b)):
+    a core of length L loses one character to meet a core of length L-1 when
+    L >= (1/(1-s)+1)/2, and two cores differing in one character share a
+    deletion when L >= 1/(1-s).
     """
-    by_core: dict[str, list[int]] = defaultdict(list)
-    for i in members:
-        for name in customers[i].names:
-            ids = by_core[name.parsed.core]
-            if not ids or ids[-1] != i:
-                ids.append(i)
     indel_from = _min_length(threshold, 1.0)   # 1 - 1/(2L-1) >= s
     change_from = _min_length(threshold, 0.0)  # 1 - 1/L >= s
-    variants: dict[str, list[str]] = defaultdict(list)
+    hoods = {ref[0][1]: ref[3] for ref in table.refs}
+    for core, packed in hoods.items():
+        if not packed:  # a customer read without them
+            hoods[core] = neighbourhood(core)
+    cores = list(hoods)
+    own = hashes(b"".join(packed[:4] for packed in hoods.values()))
+    long = [core for core in cores if len(core) >= indel_from]
+    variants = hashes(b"".join(hoods[core][4:] for core in long))
+    counts = Counter(variants)
+    meets = set(filter(counts.__contains__, own))  # a core, one character left out, is another
+    shared = set(itertools.compress(counts, map(operator.lt, itertools.repeat(1), counts.values())))
+    wanted = meets | shared
+    if not wanted:
+        return set()
+    # which cores those variants came from
+    starts = list(itertools.accumulate((len(hoods[core]) // 4 - 1 for core in long), initial=0))
+    sources: dict[int, list[str]] = defaultdict(list)
+    for position in itertools.compress(itertools.count(), map(wanted.__contains__, variants)):
+        sources[variants[position]].append(long[bisect.bisect_right(starts, position) - 1])
     core_pairs: set[tuple[str, str]] = set()
-    for core in by_core:
-        size = len(core)
-        if size < indel_from:
-            continue
-        for k in range(size):
-            variant = core[:k] + core[k + 1:]
-            if variant in by_core:
-                core_pairs.add((variant, core))
-            if size >= change_from:
-                variants[variant].append(core)
-    for cores in variants.values():
-        if len(cores) > 1:
-            core_pairs.update(itertools.combinations(sorted(set(cores)), 2))
-    pairs: set[tuple[int, int]] = set()
+    if meets:
+        by_hash: dict[int, list[str]] = defaultdict(list)
+        for core, h in zip(cores, own):
+            if h in meets:
+                by_hash[h].append(core)
+        core_pairs.update((shorter, longer) for h in meets for longer in sources[h]
+                          for shorter in by_hash[h] if one_edit(shorter, longer))
+    for h in shared:
+        group = sorted({core for core in sources[h] if len(core) >= change_from})
+        core_pairs.update((a, b) for a, b in itertools.combinations(group, 2) if one_change(a, b))
+    if not core_pairs:
+        return set()
+    involved = {core for pair in core_pairs for core in pair}
+    by_core: dict[str, list[int]] = {}
+    for i, p in zip(table.owners, table.parsed):
+        if p[1] in involved:
+            ids = by_core.setdefault(p[1], [])
+            if not ids or ids[-1] != i:
+                ids.append(i)
+    pairs: Pairs = set()
     for a, b in core_pairs:
         for i in by_core[a]:
             for j in by_core[b]:

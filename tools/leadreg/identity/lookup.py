@@ -41,7 +41,7 @@ def _match_json(match: Match) -> dict[str, Any]:
 
 def find(settings: Settings, name: str) -> FindResult:
     """Leads whose customer is ``name`` (any variant) or looks like it."""
-    loaded = load_registry(settings, rules=False)
+    loaded = load_registry(settings, rules=False, derived=True)
     unreadable = sorted({d.path for d in loaded.diagnostics if d.code in _UNREADABLE})
     return FindResult(name, parse_name(name).core,
                       find_matches({"name": name}, loaded.leads, settings), unreadable)

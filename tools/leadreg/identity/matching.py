@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from leadreg.identity.compare import compare
-from leadreg.identity.customer import customer_of, customers_of
+from leadreg.identity.customer import customer_keys, customer_of
 from leadreg.lead import Lead
 from leadreg.settings import Settings
 from leadreg.yamlsafe import KeyPath
@@ -45,7 +45,7 @@ def find_matches(customer: Mapping[str, Any], leads: Sequence[Lead],
     query = customer_of(customer)
     threshold = settings.rules.similarity
     found: list[Match] = []
-    for lead, other in zip(leads, customers_of([lead.customer for lead in leads])):
+    for lead, other in zip(leads, customer_keys(leads)):
         link = compare(query, other, threshold)
         if link is None or (link.kind == "similar" and (
                 lead.id in query.distinct_from)):

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import Any
 
 from leadreg.identity import industry, legal_forms, regions
 from leadreg.identity.pinyin import brand_readings
@@ -29,20 +29,53 @@ _BRACKET_GROUP = re.compile(r"\(([^()]*)\)")
 _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
 _NOT_WORD = re.compile(r"[\W_]+")
 _WORD = re.compile(r"[^\W_]+")
-_CACHE_LIMIT = 200_000
+_CACHE_LIMIT = 20_000
 
 
-@dataclass(frozen=True, slots=True)
-class ParsedName:
-    """One customer name, taken apart for matching."""
+class ParsedName(tuple[str, str, tuple[Mention, ...], str, tuple[str, ...], str, tuple[str, ...]]):
+    """One customer name, taken apart for matching.
 
-    text: str                         # as written
-    core: str                         # compared for equality ("" when nothing is left)
-    regions: tuple[Mention, ...]      # region words found in the name
-    brand: str                        # the core without business words
-    industries: tuple[str, ...]       # business categories, in order
-    script: str                       # "zh" when the core has Chinese characters, else "latin"
-    latin_brands: tuple[str, ...]     # brand in Latin letters: pinyin readings, or itself
+    A plain tuple underneath (text, core, regions, brand, industries, script,
+    latin_brands): loading's workers send 100k of them to the main process,
+    and a tuple is built and unpickled at C speed.
+    """
+
+    __slots__ = ()
+
+    @property
+    def text(self) -> str:
+        """As written."""
+        return self[0]
+
+    @property
+    def core(self) -> str:
+        """Compared for equality ("" when nothing is left)."""
+        return self[1]
+
+    @property
+    def regions(self) -> tuple[Mention, ...]:
+        """Region words found in the name."""
+        return self[2]
+
+    @property
+    def brand(self) -> str:
+        """The core without business words."""
+        return self[3]
+
+    @property
+    def industries(self) -> tuple[str, ...]:
+        """Business categories, in order."""
+        return self[4]
+
+    @property
+    def script(self) -> str:
+        """"zh" when the core has Chinese characters, else "latin"."""
+        return self[5]
+
+    @property
+    def latin_brands(self) -> tuple[str, ...]:
+        """The brand in Latin letters: its pinyin readings, or itself."""
+        return self[6]
 
     @property
     def latin_form(self) -> str:
@@ -168,16 +201,28 @@ def _latin(text: str, found: list[Mention]) -> str:
     return " ".join(tokens)
 
 
+_SHARED_LIMIT = 10_000
+_shared: dict[tuple[object, ...], tuple[object, ...]] = {}
+
+
+def _share(value: tuple[Any, ...]) -> tuple[Any, ...]:
+    """One object for equal small tuples (categories, regions): pickled once a batch."""
+    if len(_shared) > _SHARED_LIMIT:
+        _shared.clear()
+    return _shared.setdefault(value, value)
+
+
 def _parse(text: str, folded: str) -> ParsedName:
     found: list[Mention] = []
     body = _brackets(folded, found)
     core = _chinese(body, found) if has_cjk(body) else _latin(body, found)
+    places = _share(tuple(found)) if found else ()
     if has_cjk(core):
         brand, categories = industry.split_chinese(core)
-        return ParsedName(text, core, tuple(found), brand, categories, "zh",
-                          brand_readings(brand))
+        return ParsedName((text, core, places, brand, _share(categories), "zh",
+                           brand_readings(brand)))
     tokens = core.split()
     brand_tokens, categories = industry.split_latin(tokens)
     brand = " ".join(brand_tokens)
-    return ParsedName(text, core, tuple(found), brand, categories, "latin",
-                      (brand.replace(" ", ""),) if brand else ())
+    return ParsedName((text, core, places, brand, _share(categories), "latin",
+                       (brand.replace(" ", ""),) if brand else ()))

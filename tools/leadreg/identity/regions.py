@@ -149,9 +149,22 @@ def mentions_agree(a: Mention, b: Mention) -> bool:
     return any(_related(x, y) for x in a for y in b)
 
 
+_COMPATIBLE: dict[tuple[tuple[Mention, ...], tuple[Mention, ...]], bool] = {}
+
+
 def compatible(a: tuple[Mention, ...], b: tuple[Mention, ...]) -> bool:
-    """Whether two names' regions can be the same place (no region agrees with any)."""
-    return all(mentions_agree(x, y) for x in a for y in b)
+    """Whether two names' regions can be the same place (no region agrees with any).
+
+    Asked for every pair of names compared, and names repeat a few regions: memoised.
+    """
+    if not a or not b:
+        return True
+    known = _COMPATIBLE.get((a, b))
+    if known is None:
+        if len(_COMPATIBLE) > 65_536:
+            _COMPATIBLE.clear()
+        known = _COMPATIBLE[(a, b)] = all(mentions_agree(x, y) for x in a for y in b)
+    return known
 
 
 def describe(mention: Mention) -> str:

@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from leadreg.identity.compare import Link, same_link, similar_link
-from leadreg.identity.customer import Customer, customers_of
-from leadreg.identity.index import brand_pairs, edit_pairs, exact_buckets
+from leadreg.identity.customer import Customer, customer_keys
+from leadreg.identity.index import NameTable, brand_pairs, edit_pairs, exact_buckets
 from leadreg.identity.matching import sort_key
-from leadreg.lead import CLOSED_STAGES, Lead
+from leadreg.lead import ACTIVE_STAGES, CLOSED_STAGES, Lead
 from leadreg.settings import Settings
 
 MAX_SCAN = 200      # earlier members of one exact-key bucket looked at per lead
@@ -51,11 +51,12 @@ def _distinct(a: Lead, ca: Customer, b: Lead, cb: Customer) -> bool:
 
 
 def _scan(leads: Sequence[Lead], threshold: float) -> Scan:
-    customers = customers_of([lead.customer for lead in leads])
-    order = sorted(range(len(leads)), key=lambda i: sort_key(leads[i]))
-    rank = {i: r for r, i in enumerate(order)}
-    active = [lead.active for lead in leads]
-    closed = [lead.stage in CLOSED_STAGES for lead in leads]
+    customers = customer_keys(leads)
+    # registration order; compared only for the few leads that meet, never sorted
+    rank = [(*sort_key(lead), i) for i, lead in enumerate(leads)]
+    stages = [lead.stage for lead in leads]
+    active = [stage in ACTIVE_STAGES for stage in stages]
+    closed = [stage in CLOSED_STAGES for stage in stages]
     result = Scan(leads, customers)
 
     same: dict[int, dict[int, Link]] = defaultdict(dict)
@@ -80,8 +81,9 @@ def _scan(leads: Sequence[Lead], threshold: float) -> Scan:
             result.seen_before[j] = seen[:MAX_RELATED]
 
     # a lead already reported as a duplicate gets no look-alike warnings on top
-    members = [i for i in range(len(leads)) if active[i] and customers[i].names]
-    pairs = brand_pairs(customers, members) | edit_pairs(customers, members, threshold)
+    members = [i for i, customer in enumerate(customers) if active[i] and customer[0]]
+    table = NameTable(customers, members)
+    pairs = brand_pairs(table) | edit_pairs(table, threshold)
     similar: dict[int, list[tuple[int, Link]]] = defaultdict(list)
     for a, b in pairs:
         i, j = (a, b) if rank[a] < rank[b] else (b, a)
