@@ -46,6 +46,7 @@ FORMS = ["有限公司", "股份有限公司", "有限责任公司"]
 EN_WORDS = ["Apex", "Vertex", "Nordic", "Summit", "Orbit", "Falcon", "Quantum", "Harbor",
             "Pioneer", "Crescent", "Atlas", "Cobalt", "Meridian", "Sterling", "Zenith"]
 EN_TRADES = ["Precision", "Automotive", "Electronics", "Materials", "Medical", "Robotics"]
+DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 STAGES = ["lead"] * 6 + ["opportunity"] * 3 + ["won", "lost", "closed"]
 KINDS = ["sample_request", "quote_request", "supplier_pool", "other"]
 PROVINCES = ["jiangsu", "zhejiang", "shanghai", "anhui", "guangdong", "shandong"]
@@ -60,7 +61,10 @@ def credit_code(rng: random.Random) -> str:
 def customer_name(rng: random.Random, i: int) -> tuple[str, str]:
     if i % 10 == 9:
         a, b = rng.sample(EN_WORDS, 2)
-        return f"{a} {b} {rng.choice(EN_TRADES)} {i} Co., Ltd.", f"{a} {b} {i}"
+        # digits as words: two numbers one digit apart (449, 4749) would be names one
+        # letter apart, a possible-duplicate; spelled out they are several letters apart
+        tag = "".join(DIGIT_WORDS[int(d)] for d in str(i)).capitalize()
+        return f"{a} {b} {rng.choice(EN_TRADES)} {tag} Co., Ltd.", f"{a} {b} {tag}"
     brand = "".join(rng.sample(HANZI, 3))
     # the running number, spelled out, keeps every brand distinct
     tag = "".join(HANZI[int(d) * 7 + k] for k, d in enumerate(str(i)))
@@ -80,7 +84,7 @@ def lead_text(rng: random.Random, i: int, reps: list[str], today: dt.date) -> st
         f"title: {rng.choice(TRADES)}配套项目 {i}",
         "customer:",
         f"  name: {name}",
-        f"  credit_code: {credit_code(rng)}",
+        f"  credit_code: \"{credit_code(rng)}\"",  # 9135…E99… would read as a float
         f"  aliases: [{alias}]",
         f"  website: https://www.c{i}.example",
         f"  region: {rng.choice(CITIES)}",
