@@ -115,7 +115,7 @@ def _per_lead(site: Site, jobs: int | None) -> int:
     domain = (urlsplit(base).hostname if base else None) or "leadreg.invalid"
     site.env.get_template("lead.html")  # compile once, before the workers fork
 
-    def publish(view: LeadView) -> tuple[bytes, list[str]]:
+    def publish(view: LeadView) -> tuple[bytes, tuple[list[str], list[list[str]]]]:
         pages.lead_page(site, view)
         url = f"{base}leads/{view.id}/index.html" if base else None
         event = event_bytes(view, t=t, rep_name=site.rep_name, uid_domain=domain, url=url)
@@ -136,8 +136,8 @@ def _per_lead(site: Site, jobs: int | None) -> int:
     for rep, mine in per_rep.items():
         files += site.write(f"reps/{rep}/calendar.ics",
                             calendar_bytes(t("calendar_of", name=site.rep_name(rep)), mine))
-    records = [(v.id, v.customer, v.title, v.stage, site.rep_name(v.owner), keys)
-               for v, (_, keys) in zip(site.views, results)]
+    records = [(v.id, v.customer, v.title, v.stage, site.rep_name(v.owner), *found)
+               for v, (_, found) in zip(site.views, results, strict=True)]
     for relpath, data in build_index(records).items():
         files += site.write(f"search/{relpath}", data)
     return files

@@ -31,9 +31,10 @@ def json_record(view: LeadView) -> dict[str, Any]:
 
 
 def leads_json(views: Sequence[LeadView]) -> bytes:
-    records = [json_record(v) for v in views]
-    text = json.dumps(records, ensure_ascii=False, indent=1, default=_default)
-    return (text + "\n").encode("utf-8")
+    """A JSON array, one lead per line (readable in a diff, and the fast C encoder)."""
+    lines = ",\n".join(json.dumps(json_record(v), ensure_ascii=False, default=_default)
+                       for v in views)
+    return f"[\n{lines}\n]\n".encode() if views else b"[]\n"
 
 
 def _default(value: object) -> str:

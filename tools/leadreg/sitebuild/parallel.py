@@ -8,6 +8,7 @@ calendar event, search keys) travel back, in the original order.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
@@ -45,8 +46,12 @@ def map_ordered(func: Callable[[Any], T], items: Sequence[Any], jobs: int | None
         return [func(item) for item in items]
     _TASK = (func, items)
     chunk = max(1, min(_CHUNK, len(items) // (jobs * 4)))
+    # Objects made before the fork stay out of the workers' garbage collections:
+    # a collection would write to every object's header and copy the whole heap.
+    gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             return [r for part in pool.imap(_run, _bounds(len(items), chunk)) for r in part]
     finally:
+        gc.unfreeze()
         _TASK = None

@@ -58,26 +58,29 @@ def _shard_count(postings: int) -> int:
     return shards
 
 
-def search_keys(names: Sequence[str], lead_id: str) -> list[str]:
-    """What a lead is found by: its names' keys and its id (at most ``MAX_KEYS``)."""
-    return name_keys([*names, lead_id])[:MAX_KEYS]
+def search_keys(names: Sequence[str], lead_id: str) -> tuple[list[str], list[list[str]]]:
+    """What a lead is found by: its names' keys and its id (at most ``MAX_KEYS``), and
+    each key's grams (computed here, in the workers, to keep the merge cheap)."""
+    keys = name_keys([*names, lead_id])[:MAX_KEYS]
+    return keys, [sorted(grams(key)) for key in keys]
 
 
-def build_index(records: Sequence[tuple[str, str, str, str, str, list[str]]],
+def build_index(records: Sequence[tuple[str, str, str, str, str, list[str], list[list[str]]]],
                 ) -> dict[str, bytes]:
     """Files of the index, relative to ``search/``.
 
-    ``records`` are (id, customer, title, stage, owner name, :func:`search_keys`),
-    in the order that numbers them (the site sorts by id).
+    ``records`` are (id, customer, title, stage, owner name, keys, grams of each
+    key) as :func:`search_keys` gives them, in the order that numbers them (the
+    site sorts by id).
     """
     postings: dict[str, list[int]] = defaultdict(list)
     rows: list[list[object]] = []
-    for number, (lead_id, customer, title, stage, owner, keys) in enumerate(records):
-        keys = keys[:MAX_KEYS]
+    for number, (lead_id, customer, title, stage, owner, keys, key_grams) in enumerate(records):
         rows.append([lead_id, customer, title, stage, owner, keys])
-        for k, key in enumerate(keys):
-            for gram in grams(key):
-                postings[gram].append(number * MAX_KEYS + k)
+        base = number * MAX_KEYS
+        for k, found in enumerate(key_grams[:MAX_KEYS]):
+            for gram in found:
+                postings[gram].append(base + k)
     total = sum(len(p) for p in postings.values())
     shards = _shard_count(total)
     by_shard: dict[int, dict[str, list[int]]] = defaultdict(dict)
