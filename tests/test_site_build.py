@@ -220,3 +220,14 @@ def test_a_large_registry_keeps_the_board_small(registry: Registry, tmp_path: Pa
     shards = list((out / "search/g").glob("*.json"))
     assert len(shards) == meta["shards"]
     assert max(p.stat().st_size for p in shards) < 100_000
+
+
+def test_a_broken_theme_template_is_reported_without_a_traceback(registry: Registry,
+                                                                 tmp_path: Path) -> None:
+    write_small(registry)
+    registry.write("site/stats.html", '{% extends "base.html" %}{% block main %}{{ oops( }}'
+                   "{% endblock %}")
+    result = registry.run("build", "--out", str(tmp_path / "site"), "--today", TODAY)
+    assert result.returncode == 1
+    assert "site theme failed" in result.stderr and "stats.html" in result.stderr
+    assert "Traceback" not in result.stderr

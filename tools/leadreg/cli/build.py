@@ -24,6 +24,8 @@ def build(out: Path, today: object, root: Path | None) -> None:
     Files that cannot be read or break the schema are left out and listed on
     stderr (exit 1); `leadreg check` gives the full validation.
     """
+    from jinja2 import TemplateError
+
     from leadreg.sitebuild.builder import OutputError, build_site  # heavy: only for build
 
     settings = open_settings(root)
@@ -33,6 +35,12 @@ def build(out: Path, today: object, root: Path | None) -> None:
     except OutputError as exc:
         click.echo(f"leadreg: {exc}", err=True)
         sys.exit(2)
+    except TemplateError as exc:  # a registry's own template in site/ is broken
+        where = ":".join(str(x) for x in (getattr(exc, "filename", None) or getattr(exc, "name", None),
+                                          getattr(exc, "lineno", None)) if x)
+        click.echo(f"leadreg: the site theme failed{' at ' + where if where else ''}: "
+                   f"{exc.message or type(exc).__name__}", err=True)
+        sys.exit(1)
     for diag in result.skipped[:SHOW_SKIPPED]:
         where = ":".join(str(x) for x in (diag.path, diag.line, diag.column) if x is not None)
         click.echo(f"{where}: {diag.severity.value}[{diag.code}]: {diag.message}", err=True)
