@@ -28,8 +28,19 @@ class ChangeFinding:
 
 
 ChangeRule = Callable[[dict[str, Any], dict[str, Any], str], Iterator[ChangeFinding]]
+RULES: list[ChangeRule] = []
 
 
+def change_rule(code: str) -> Callable[[ChangeRule], ChangeRule]:
+    """Register a rule on a lead's REF and working-tree versions under its code."""
+    def wrap(func: ChangeRule) -> ChangeRule:
+        register(code, Severity.ERROR, "change", (func.__doc__ or code).strip().splitlines()[0])
+        RULES.append(func)
+        return func
+    return wrap
+
+
+@change_rule("history-rewritten")
 def history_rewritten(old: dict[str, Any], new: dict[str, Any], ref: str
                       ) -> Iterator[ChangeFinding]:
     """Entries of an append-only list that are on REF stay exactly as they were."""
@@ -60,6 +71,7 @@ def history_rewritten(old: dict[str, Any], new: dict[str, Any], ref: str
                 (key, index) if index < len(after) else (key,), False)
 
 
+@change_rule("registered-changed")
 def registered_changed(old: dict[str, Any], new: dict[str, Any], ref: str
                        ) -> Iterator[ChangeFinding]:
     """``registered`` records when the customer was claimed and never changes."""
@@ -69,6 +81,7 @@ def registered_changed(old: dict[str, Any], new: dict[str, Any], ref: str
                             f"set it back to {old['registered']}", ("registered",))
 
 
+@change_rule("owner-change-without-history")
 def owner_change_without_history(old: dict[str, Any], new: dict[str, Any], ref: str
                                  ) -> Iterator[ChangeFinding]:
     """A new owner needs a new history entry handing the lead over from the old owner."""
@@ -89,6 +102,7 @@ def owner_change_without_history(old: dict[str, Any], new: dict[str, Any], ref: 
                         f"entry; {hint}", ("owner",))
 
 
+@change_rule("deadline-change-without-extension")
 def deadline_change_without_extension(old: dict[str, Any], new: dict[str, Any], ref: str
                                       ) -> Iterator[ChangeFinding]:
     """A new deadline needs a new extension entry running until it."""
@@ -105,12 +119,6 @@ def deadline_change_without_extension(old: dict[str, Any], new: dict[str, Any], 
                         ("deadline",))
 
 
-RULES: tuple[ChangeRule, ...] = (history_rewritten, registered_changed,
-                                 owner_change_without_history, deadline_change_without_extension)
-
-for _rule in RULES:
-    register(_rule.__name__.replace("_", "-"), Severity.ERROR, "change",
-             (_rule.__doc__ or "").strip().splitlines()[0])
 register("deleted-lead", Severity.ERROR, "change",
          "A lead file on REF is gone (moving it to another folder is fine): close it instead.")
 
