@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from itertools import pairwise
 
-from leadreg.sitebuild.searchkeys import name_keys, t2s_table
+from leadreg.sitebuild.searchkeys import light_key, name_keys, t2s_table
 
 FORMAT = 1
 MAX_KEYS = 16           # keys per lead; the posting packs the key number in 4 bits
@@ -61,7 +61,11 @@ def _shard_count(postings: int) -> int:
 def search_keys(names: Sequence[str], lead_id: str) -> tuple[list[str], list[list[str]]]:
     """What a lead is found by: its names' keys and its id (at most ``MAX_KEYS``), and
     each key's grams (computed here, in the workers, to keep the merge cheap)."""
-    keys = name_keys([*names, lead_id])[:MAX_KEYS]
+    keys = name_keys(list(names))
+    id_key = light_key(lead_id)  # an id is a plain slug: no legal forms or regions to strip
+    if id_key and id_key not in keys:
+        keys.append(id_key)
+    keys = keys[:MAX_KEYS]
     return keys, [sorted(grams(key)) for key in keys]
 
 
