@@ -107,10 +107,12 @@ def derived(name: str) -> Callable[[Derive], Derive]:
         DERIVED[name] = compute
 
         def get(leads: Sequence[Lead]) -> list[Any]:
-            missing = [lead for lead in leads if name not in lead.derived]
-            if missing:
-                for lead, value in zip(missing, compute(missing), strict=True):
-                    lead.derived[name] = value
+            try:
+                return [lead.derived[name] for lead in leads]
+            except KeyError:
+                missing = [lead for lead in leads if name not in lead.derived]
+            for lead, value in zip(missing, compute(missing), strict=True):
+                lead.derived[name] = value
             return [lead.derived[name] for lead in leads]
 
         get.__doc__ = compute.__doc__

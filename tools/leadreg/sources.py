@@ -50,9 +50,9 @@ class DiskSource:
         if top.is_symlink():
             found[LEADS_DIR] = SYMLINK
         elif top.is_dir():
-            stack = [top]
+            stack = [(top, LEADS_DIR)]
             while stack:
-                folder = stack.pop()
+                folder, rel_folder = stack.pop()
                 try:
                     scan = list(os.scandir(folder))
                 except OSError:
@@ -60,11 +60,11 @@ class DiskSource:
                 for entry in scan:
                     if entry.name.startswith("."):
                         continue
-                    rel = os.path.relpath(entry.path, self.root).replace(os.sep, "/")
+                    rel = f"{rel_folder}/{entry.name}"
                     if entry.is_symlink():
                         found[rel] = SYMLINK
                     elif entry.is_dir(follow_symlinks=False):
-                        stack.append(Path(entry.path))
+                        stack.append((Path(entry.path), rel))
                     elif entry.is_file(follow_symlinks=False):
                         found[rel] = REGULAR
                     else:
@@ -86,7 +86,7 @@ class DiskSource:
             return content
         flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
         try:
-            fd = os.open(self.root / path, flags)
+            fd = os.open(os.path.join(self.root, path), flags)
         except OSError as exc:
             raise LoadError("symlink" if exc.errno == 40 else "yaml-syntax",
                             f"cannot open the file: {exc.strerror}") from None

@@ -110,6 +110,8 @@ def similar_link(a: Customer, b: Customer, threshold: float) -> Link | None:
     best: tuple[float, NameRef, NameRef] | None = None
     for x in a[0]:
         for y in b[0]:
+            if threshold > 0 and not compatible(x[2], y[2]):
+                continue  # scores 0, as most pairs a registry scan asks about do
             score = name_score(x, y)
             if score >= threshold and (best is None or score > best[0]):
                 best = (score, x, y)

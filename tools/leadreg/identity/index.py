@@ -40,15 +40,17 @@ def _shared_buckets(keys: list[str | None], owners: Sequence[int] | None = None,
                     ) -> Iterator[list[int]]:
     """Customers sharing each key that more than one holds: ``keys[k]`` belongs to
     customer ``owners[k]`` (default: ``k``)."""
-    shared = {key for key, n in Counter(keys).items() if n > 1 and key}
+    counts = Counter(keys)
+    shared = set(itertools.compress(counts, map(operator.lt, itertools.repeat(1), counts.values())))
+    shared.difference_update((None, ""))
     if not shared:
         return
     buckets: dict[str, list[int]] = {}
-    for key, i in zip(keys, owners or range(len(keys))):
-        if key in shared:
-            bucket = buckets.setdefault(key, [])  # type: ignore[arg-type]
-            if not bucket or bucket[-1] != i:
-                bucket.append(i)
+    for k in itertools.compress(itertools.count(), map(shared.__contains__, keys)):
+        i = owners[k] if owners is not None else k
+        bucket = buckets.setdefault(keys[k], [])  # type: ignore[arg-type]
+        if not bucket or bucket[-1] != i:
+            bucket.append(i)
     yield from (b for b in buckets.values() if len(b) > 1)
 
 
@@ -85,11 +87,11 @@ def _category_sets(industries: tuple[str, ...]) -> tuple[frozenset[str], frozens
 
 def _grouped(keys: list[str], rows: list[int]) -> dict[str, list[int]]:
     """Rows by key, for the keys that more than one row has."""
-    shared = {key for key, n in Counter(keys).items() if n > 1}
+    counts = Counter(keys)
+    shared = set(itertools.compress(counts, map(operator.lt, itertools.repeat(1), counts.values())))
     groups: dict[str, list[int]] = {}
-    for key, r in zip(keys, rows):
-        if key in shared:
-            groups.setdefault(key, []).append(r)
+    for k in itertools.compress(itertools.count(), map(shared.__contains__, keys)):
+        groups.setdefault(keys[k], []).append(rows[k])
     return groups
 
 
@@ -161,6 +163,41 @@ def _min_length(threshold: float, per_length: float) -> int:
     return max(2, math.ceil((1 / (1 - threshold) + per_length) / (1 + per_length) - 1e-9))
 
 
+def _one_length(cores: list[str], starts: list[int], values: list[int], lo: int, hi: int,
+                shorter: range, changes: bool) -> set[tuple[str, str]]:
+    """Pairs among the cores ``lo:hi`` (one length) and with the cores ``shorter``
+    (one character shorter): a core with one character left out is a shorter
+    core; with ``changes``, two cores with one character left out are the same.
+    ``values[starts[k]:starts[k + 1]]`` are core k's hashes: its own, then its
+    variants.  Own hashes are counted too: one equal to a variant is a
+    collision, and every pair found is checked on the text anyway."""
+    counts = Counter(values[starts[lo]:starts[hi]])
+    meets = {values[starts[k]] for k in shorter} if shorter else set()
+    meets.intersection_update(counts)
+    shared = set(itertools.compress(counts, map(operator.lt, itertools.repeat(1), counts.values()))
+                 ) if changes else set()
+    found: set[tuple[str, str]] = set()
+    if not meets and not shared:
+        return found
+    wanted = meets | shared
+    sources: dict[int, list[str]] = defaultdict(list)
+    base = starts[lo]
+    for position in itertools.compress(itertools.count(base),
+                                       map(wanted.__contains__, values[base:starts[hi]])):
+        sources[values[position]].append(cores[bisect.bisect_right(starts, position, lo, hi) - 1])
+    if meets:
+        targets: dict[int, list[str]] = defaultdict(list)
+        for k in shorter:
+            if values[starts[k]] in meets:
+                targets[values[starts[k]]].append(cores[k])
+        found.update((short, long) for h in meets for long in sources[h]
+                     for short in targets[h] if one_edit(short, long))
+    for h in shared:
+        group = sorted(set(sources[h]))
+        found.update((a, b) for a, b in itertools.combinations(group, 2) if one_change(a, b))
+    return found
+
+
 def edit_pairs(table: NameTable, threshold: float) -> Pairs:
     """Pairs whose cores are one edit apart (a letter missing, extra or changed).
 
@@ -168,7 +205,7 @@ def edit_pairs(table: NameTable, threshold: float) -> Pairs:
     edit can stay at or above ``threshold`` (Indel ratio 1 - d/(len a + len b)):
     a core of length L loses one character to meet a core of length L-1 when
     L >= (1/(1-s)+1)/2, and two cores differing in one character share a
-    deletion when L >= 1/(1-s).
+    deletion when L >= 1/(1-s).  One length at a time: small tables, fast.
     """
     indel_from = _min_length(threshold, 1.0)   # 1 - 1/(2L-1) >= s
     change_from = _min_length(threshold, 0.0)  # 1 - 1/L >= s
@@ -176,32 +213,25 @@ def edit_pairs(table: NameTable, threshold: float) -> Pairs:
     for core, packed in hoods.items():
         if not packed:  # a customer read without them
             hoods[core] = neighbourhood(core)
-    cores = list(hoods)
-    own = hashes(b"".join(packed[:4] for packed in hoods.values()))
-    long = [core for core in cores if len(core) >= indel_from]
-    variants = hashes(b"".join(hoods[core][4:] for core in long))
-    counts = Counter(variants)
-    meets = set(filter(counts.__contains__, own))  # a core, one character left out, is another
-    shared = set(itertools.compress(counts, map(operator.lt, itertools.repeat(1), counts.values())))
-    wanted = meets | shared
-    if not wanted:
-        return set()
-    # which cores those variants came from
-    starts = list(itertools.accumulate((len(hoods[core]) // 4 - 1 for core in long), initial=0))
-    sources: dict[int, list[str]] = defaultdict(list)
-    for position in itertools.compress(itertools.count(), map(wanted.__contains__, variants)):
-        sources[variants[position]].append(long[bisect.bisect_right(starts, position) - 1])
+    cores = sorted(hoods, key=len)
+    packs = [hoods[core] for core in cores]
+    # every hash of every core, cores by length; a core's own hash first, then its variants
+    values = hashes(b"".join(packs)).tolist()
+    starts = list(itertools.accumulate(map(len, packs), initial=0))
+    starts = [start // 4 for start in starts]
+    first = {}  # length -> index of its first core
+    for k, core in enumerate(cores):
+        first.setdefault(len(core), k)
+    first_of = sorted(first.items())
     core_pairs: set[tuple[str, str]] = set()
-    if meets:
-        by_hash: dict[int, list[str]] = defaultdict(list)
-        for core, h in zip(cores, own):
-            if h in meets:
-                by_hash[h].append(core)
-        core_pairs.update((shorter, longer) for h in meets for longer in sources[h]
-                          for shorter in by_hash[h] if one_edit(shorter, longer))
-    for h in shared:
-        group = sorted({core for core in sources[h] if len(core) >= change_from})
-        core_pairs.update((a, b) for a, b in itertools.combinations(group, 2) if one_change(a, b))
+    for n, (length, lo) in enumerate(first_of):
+        if length < indel_from:
+            continue
+        hi = first_of[n + 1][1] if n + 1 < len(first_of) else len(cores)
+        short_lo = first.get(length - 1)
+        core_pairs |= _one_length(cores, starts, values, lo, hi,
+                                  range(short_lo, lo) if short_lo is not None else range(0),
+                                  length >= change_from)
     if not core_pairs:
         return set()
     involved = {core for pair in core_pairs for core in pair}

@@ -24,16 +24,14 @@ MAX_LENGTH = 200
 _crc32 = zlib.crc32
 
 
-def _hash(text: str) -> int:
-    return _crc32(text.encode("utf-8", "surrogatepass"))
-
-
 def neighbourhood(core: str) -> bytes:
     """Hashes (uint32) of ``core`` and of each way of leaving one character out of it."""
-    if len(core) > MAX_LENGTH:
-        return array("I", (_hash(core),)).tobytes()
-    variants = dict.fromkeys(core[:k] + core[k + 1:] for k in range(len(core)))  # "aab": "ab" once
-    return array("I", [_hash(core), *map(_hash, variants)]).tobytes()
+    texts = [core]
+    if len(core) <= MAX_LENGTH:
+        # in a run of one character ("aab") each deletion gives the same text: one is enough
+        texts += [core[:k] + core[k + 1:] for k in range(len(core))
+                  if k == 0 or core[k] != core[k - 1]]
+    return array("I", [_crc32(t.encode("utf-8", "surrogatepass")) for t in texts]).tobytes()
 
 
 def hashes(packed: bytes) -> array[int]:
