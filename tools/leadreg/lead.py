@@ -125,7 +125,7 @@ def derive(leads: Sequence[Lead]) -> None:
     for name, compute in DERIVED.items():
         try:
             pairs = list(zip(leads, compute(leads), strict=True))
-        except Exception:  # noqa: BLE001 - computed again, and reported, where it is used
+        except Exception:  # noqa: BLE001, S112 - computed again, and reported, where it is used
             continue
         for lead, value in pairs:
             lead.derived[name] = value

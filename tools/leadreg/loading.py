@@ -17,8 +17,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 from pathlib import PurePosixPath
+from typing import Any
 
 from leadreg import leadschema, yamlsafe
 from leadreg.codes import register

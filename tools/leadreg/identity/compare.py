@@ -108,10 +108,16 @@ def same_link(a: Customer, b: Customer) -> Link | None:
 def similar_link(a: Customer, b: Customer, threshold: float) -> Link | None:
     """The most alike pair of names, when at or above ``threshold``."""
     best: tuple[float, NameRef, NameRef] | None = None
+    if threshold > 0 and a[4] is not None and b[4] is not None:
+        if not compatible(a[4], b[4]):
+            return None  # every pair of names scores 0, as most pairs a registry scan asks about
+        check_regions = False
+    else:
+        check_regions = threshold > 0
     for x in a[0]:
         for y in b[0]:
-            if threshold > 0 and not compatible(x[2], y[2]):
-                continue  # scores 0, as most pairs a registry scan asks about do
+            if check_regions and not compatible(x[2], y[2]):
+                continue  # scores 0
             score = name_score(x, y)
             if score >= threshold and (best is None or score > best[0]):
                 best = (score, x, y)

@@ -49,8 +49,10 @@ class NameRef(tuple[ParsedName, KeyPath, tuple[Mention, ...], bytes]):
         return f"{self.label} {self[0].text}"
 
 
-class Customer(tuple[tuple[NameRef, ...], str | None, str | None, frozenset[str]]):
-    """A customer's keys: (names, credit code, website domain, distinct_from ids)."""
+class Customer(tuple[tuple[NameRef, ...], str | None, str | None, frozenset[str],
+                     tuple[Mention, ...] | None]):
+    """A customer's keys: (names, credit code, website domain, distinct_from ids,
+    the regions all its names share or None)."""
 
     __slots__ = ()
 
@@ -69,6 +71,11 @@ class Customer(tuple[tuple[NameRef, ...], str | None, str | None, frozenset[str]
     @property
     def distinct_from(self) -> frozenset[str]:
         return self[3]
+
+    @property
+    def regions(self) -> tuple[Mention, ...] | None:
+        """The regions of every one of its names, when they are the same (usual)."""
+        return self[4]
 
     @property
     def display_name(self) -> str:
@@ -127,10 +134,12 @@ def customers_of(dicts: Sequence[Mapping[str, Any]], typos: bool = False) -> lis
         code = customer.get("credit_code")
         code = credit_code.normalise(code) if isinstance(code, str) and code.strip() else None
         distinct = customer.get("distinct_from")
+        places = {ref[2] for ref in refs}
         out.append(Customer((
             tuple(refs), code, domain_key(customer.get("website")),
             frozenset(d for d in distinct if isinstance(d, str))
-            if isinstance(distinct, list) else frozenset())))
+            if isinstance(distinct, list) else frozenset(),
+            refs[0][2] if len(places) == 1 else None)))
     return out
 
 

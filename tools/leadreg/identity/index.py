@@ -108,7 +108,8 @@ def brand_pairs(table: NameTable) -> Pairs:
     categories are within the first few of the other's); a pinyin key only
     pairs names of different scripts (恒达 with Hengda, not with 恒大)."""
     parsed, owners = table.parsed, table.owners
-    rows = [r for r, p in enumerate(parsed) if _brand_ok(p)]
+    rows = [r for r, p in enumerate(parsed)
+            if (len(p[3]) >= 3 and " " not in p[3]) or _brand_ok(p)]  # the first: the usual case
     kinds = {industries: _category_sets(industries) for industries in {p[4] for p in parsed}}
     sets = [kinds[p[4]] for p in parsed]
     zh = [r for r in rows if parsed[r][5] == "zh"]
@@ -141,7 +142,12 @@ def brand_pairs(table: NameTable) -> Pairs:
     # same script: the brand itself
     for script_rows in (zh, latin):
         for group in _grouped([parsed[r][3] for r in script_rows], script_rows).values():
-            meet(group, group)
+            if len(group) == 2:  # the usual case, inline
+                r, s = group
+                if sets[s][0] <= sets[r][1] or sets[r][0] <= sets[s][1]:
+                    add(r, s)
+            else:
+                meet(group, group)
     # across scripts: a Chinese brand's readings meet a Latin brand (spaces removed)
     by_key: dict[str, list[int]] = {}
     for r in latin:
