@@ -10,6 +10,7 @@ Target (issue 2): check <= 1.0x the bare parse, peak RSS <= 1 GiB.
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from generate import generate
@@ -27,6 +28,7 @@ def main() -> None:
         print(f"generating {args.leads} leads in {registry} …", flush=True)
         generate(registry, args.leads)
     bare_parse(registry)  # warm the page cache for both contestants
+    print(f"load average {os.getloadavg()[0]:.2f} at the start", flush=True)
     ratios, checks, bares, rss = [], [], [], []
     for i in range(args.runs):
         bare = bare_parse(registry)
@@ -41,7 +43,7 @@ def main() -> None:
               f"ratio {ratios[-1]:.2f}x   check peak RSS {check.peak_rss_mib:6.0f} MiB", flush=True)
     print(f"\n{args.leads} leads, median of {args.runs}: bare parse {median(bares):.2f} s, "
           f"check {median(checks):.2f} s, ratio {median(ratios):.2f}x, "
-          f"peak RSS {max(rss):.0f} MiB (max)")
+          f"peak RSS {max(rss):.0f} MiB (max); load average {os.getloadavg()[0]:.2f} at the end")
 
 
 if __name__ == "__main__":

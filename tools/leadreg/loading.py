@@ -115,7 +115,7 @@ def read_lead(source: Source, path: str, settings: Settings | None,
 
 def stem_and_suffix(path: str) -> tuple[str, str]:
     """``PurePosixPath(path).stem`` and ``.suffix``, at string speed (100k files)."""
-    if "//" in path or "/." in path or path.endswith("/"):
+    if "//" in path or "/." in path or path.startswith(".") or path.endswith("/"):
         name = PurePosixPath(path).name
     else:
         name = path.rpartition("/")[2]
