@@ -32,7 +32,9 @@ def _one_edit_reference(cores: list[str], threshold: float) -> set[tuple[str, st
     found = set()
     for a, b in itertools.combinations(sorted(set(cores)), 2):
         short, long = sorted((a, b), key=len)
-        if len(long) >= indel_from and short in _deletions(long) or len(a) == len(b) >= change_from and _deletions(a) & _deletions(b):
+        deleted = len(long) >= indel_from and short in _deletions(long)
+        changed = len(a) == len(b) >= change_from and _deletions(a) & _deletions(b)
+        if deleted or changed:
             found.add((a, b))
     return found
 
