@@ -215,7 +215,8 @@ def edit_pairs(table: NameTable, threshold: float) -> Pairs:
     """
     indel_from = _min_length(threshold, 1.0)   # 1 - 1/(2L-1) >= s
     change_from = _min_length(threshold, 0.0)  # 1 - 1/L >= s
-    hoods = {ref[0][1]: ref[3] for ref in table.refs}
+    shortest = indel_from - 1  # a shorter core is never met
+    hoods = {core: ref[3] for ref in table.refs if len(core := ref[0][1]) >= shortest}
     for core, packed in hoods.items():
         if not packed:  # a customer read without them
             hoods[core] = neighbourhood(core)
