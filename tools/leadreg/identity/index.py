@@ -224,20 +224,16 @@ def edit_pairs(table: NameTable, threshold: float) -> Pairs:
     packs = [hoods[core] for core in cores]
     # every hash of every core, cores by length; a core's own hash first, then its variants
     values = hashes(b"".join(packs)).tolist()
-    starts = list(itertools.accumulate(map(len, packs), initial=0))
-    starts = [start // 4 for start in starts]
-    first = {}  # length -> index of its first core
-    for k, core in enumerate(cores):
-        first.setdefault(len(core), k)
-    first_of = sorted(first.items())
+    starts = list(map(operator.floordiv, itertools.accumulate(map(len, packs), initial=0),
+                      itertools.repeat(4)))
+    lengths = list(map(len, cores))
     core_pairs: set[tuple[str, str]] = set()
-    for n, (length, lo) in enumerate(first_of):
+    for length in sorted(set(lengths)):
         if length < indel_from:
             continue
-        hi = first_of[n + 1][1] if n + 1 < len(first_of) else len(cores)
-        short_lo = first.get(length - 1)
-        core_pairs |= _one_length(cores, starts, values, lo, hi,
-                                  range(short_lo, lo) if short_lo is not None else range(0),
+        lo, hi = bisect.bisect_left(lengths, length), bisect.bisect_right(lengths, length)
+        short_lo = bisect.bisect_left(lengths, length - 1)
+        core_pairs |= _one_length(cores, starts, values, lo, hi, range(short_lo, lo),
                                   length >= change_from)
     if not core_pairs:
         return set()
