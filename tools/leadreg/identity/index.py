@@ -169,7 +169,7 @@ def _min_length(threshold: float, per_length: float) -> int:
     return max(2, math.ceil((1 / (1 - threshold) + per_length) / (1 + per_length) - 1e-9))
 
 
-def _one_length(cores: list[str], starts: list[int], values: list[int], lo: int, hi: int,
+def _one_length(cores: list[str], starts: list[int], values: Sequence[int], lo: int, hi: int,
                 shorter: range, changes: bool) -> set[tuple[str, str]]:
     """Pairs among the cores ``lo:hi`` (one length) and with the cores ``shorter``
     (one character shorter): a core with one character left out is a shorter
@@ -223,7 +223,7 @@ def edit_pairs(table: NameTable, threshold: float) -> Pairs:
     cores = sorted(hoods, key=len)
     packs = [hoods[core] for core in cores]
     # every hash of every core, cores by length; a core's own hash first, then its variants
-    values = hashes(b"".join(packs)).tolist()
+    values = hashes(b"".join(packs))
     starts = list(map(operator.floordiv, itertools.accumulate(map(len, packs), initial=0),
                       itertools.repeat(4)))
     lengths = list(map(len, cores))

@@ -30,10 +30,13 @@ class Match:
     at: KeyPath = ("customer", "name")  # the key of the given customer that matched
 
 
+UNREGISTERED = "9999-99-99"  # sorts after every date
+
+
 def sort_key(lead: Lead) -> tuple[str, str]:
     """Registration order: earlier registered first, then path (ties)."""
     registered = lead.data.get("registered")
-    return (registered if isinstance(registered, str) else "9999-99-99", lead.path)
+    return (registered if isinstance(registered, str) else UNREGISTERED, lead.path)
 
 
 def find_matches(customer: Mapping[str, Any], leads: Sequence[Lead],

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from leadreg.identity.compare import Link, same_link, similar_link
 from leadreg.identity.customer import Customer, customer_keys
 from leadreg.identity.index import NameTable, brand_pairs, edit_pairs, exact_buckets
-from leadreg.identity.matching import sort_key
+from leadreg.identity.matching import UNREGISTERED
 from leadreg.lead import ACTIVE_STAGES, CLOSED_STAGES, Lead
 from leadreg.settings import Settings
 
@@ -69,8 +69,10 @@ def _distinct(a: Lead, ca: Customer, b: Lead, cb: Customer) -> bool:
 
 def _scan(leads: Sequence[Lead], threshold: float) -> Scan:
     customers = customer_keys(leads)
-    # registration order; compared only for the few leads that meet, never sorted
-    rank = [(*sort_key(lead), i) for i, lead in enumerate(leads)]
+    # registration order (matching.sort_key, then index); compared for the leads that
+    # meet, never sorted
+    rank = [(r if isinstance(r := lead.data.get("registered"), str) else UNREGISTERED,
+             lead.path, i) for i, lead in enumerate(leads)]
     stages = [lead.data.get("stage") for lead in leads]
     active = [stage in ACTIVE_STAGES for stage in stages]  # a stage that is not text: neither
     closed = [stage in CLOSED_STAGES for stage in stages]
