@@ -24,7 +24,7 @@ from leadreg import leadschema, yamlsafe
 from leadreg.codes import register
 from leadreg.diagnostics import Diagnostic, Severity
 from leadreg.lead import ID_PATTERN, Lead, derive
-from leadreg.rules import RULES, Finding, Rule, load_all
+from leadreg.rules import Finding, Rule, load_all
 from leadreg.settings import Settings
 from leadreg.sources import REGULAR, SYMLINK, DiskSource, Source
 
