@@ -1,23 +1,30 @@
 """What makes duplicate detection fast at 100k leads, checked against plain definitions:
 typo blocking by hashed deletion neighbourhoods finds exactly the pairs of cores
-one edit apart, customer keys are computed in loading's workers and travel back
-with each lead, and file names are split as pathlib does."""
+one edit apart, brand blocking exactly the pairs of names whose brands agree,
+typo blocking in a second process finds what it finds in this one, customer
+keys are computed in loading's workers and travel back with each lead, and file
+names are split as pathlib does."""
 
 from __future__ import annotations
 
 import itertools
 import random
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from leadreg.identity import registry_scan
+from leadreg.identity.compare import _brand_ok
 from leadreg.identity.customer import customer_keys, customer_of, customers_of
-from leadreg.identity.index import NameTable, _min_length, edit_pairs
+from leadreg.identity.index import NameTable, _min_length, brand_pairs, edit_pairs
+from leadreg.identity.industry import NEUTRAL
 from leadreg.lead import Lead
 from leadreg.loading import PARALLEL_FROM, load_registry, stem_and_suffix
-from leadreg.settings import load_settings
+from leadreg.settings import Rules, Settings, load_settings
 
 from tests.conftest import Registry, run_leadreg
+from tests.identity_eval import pairs as labelled_pairs
 
 
 def _deletions(core: str) -> set[str]:
@@ -48,7 +55,7 @@ def _leads(names: list[str]) -> list[Lead]:
 def _pairs_by_core(names: list[str], threshold: float) -> set[tuple[str, str]]:
     leads = _leads(names)
     customers = customer_keys(leads)
-    table = NameTable(customers, [i for i, c in enumerate(customers) if c.names])
+    table = NameTable.of([c.names for c in customers])
     core = [c.names[0].parsed.core if c.names else "" for c in customers]
     return {tuple(sorted((core[i], core[j]))) for i, j in edit_pairs(table, threshold)}
 
@@ -82,6 +89,71 @@ def test_typo_blocking_on_many_near_names() -> None:
     expected = _one_edit_reference(cores, 0.9)
     assert expected  # the data has typos to find
     assert _pairs_by_core(names, 0.9) == {tuple(sorted(p)) for p in expected}
+
+
+def _labelled_names() -> list[str]:
+    return sorted({name for pair in labelled_pairs() for name in (pair.a, pair.b)})
+
+
+def _brand_reference(customers: list[Any]) -> set[tuple[int, int]]:
+    """Pairs by definition: two customers' names share a brand, in one script or
+    as a Chinese brand's pinyin reading and a Latin brand, brands long enough, and
+    one's business categories within the first four of the other's."""
+    def nested(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+        sa, sb = set(a) - NEUTRAL, set(b) - NEUTRAL
+        return sa <= set(sorted(sb)[:4]) or sb <= set(sorted(sa)[:4])
+
+    found = set()
+    for (i, ci), (j, cj) in itertools.combinations(enumerate(customers), 2):
+        for x, y in itertools.product(ci.names, cj.names):
+            a, b = x.parsed, y.parsed
+            if not (_brand_ok(a.brand, a.script) and _brand_ok(b.brand, b.script)):
+                continue
+            if a.script == b.script:
+                agree = a.brand == b.brand
+            else:
+                zh, latin = (a, b) if a.script == "zh" else (b, a)
+                agree = latin.latin_brands[0] in zh.latin_brands
+            if agree and nested(a.industries, b.industries):
+                found.add((i, j))
+                break
+    return found
+
+
+def test_brand_blocking_finds_exactly_the_names_whose_brands_agree() -> None:
+    rng = random.Random(5)
+    brands = ["恒达", "恒大", "华盛", "Hengda", "Huasheng", "Apex", "恒", "Ab"]
+    trades = ["汽车零部件", "汽车", "电子科技", "食品", "", " Auto Parts", " Electronics", " Foods"]
+    names = _labelled_names() + [
+        rng.choice(["苏州", "", "无锡"]) + rng.choice(brands) + rng.choice(trades) + "有限公司"
+        for _ in range(150)]
+    customers = customer_keys(_leads(names))
+    table = NameTable.of([c.names for c in customers])
+    expected = _brand_reference(customers)
+    assert len(expected) > 100  # the data has brands to meet
+    assert brand_pairs(table) == expected
+
+
+def test_typo_blocking_in_a_second_process_finds_what_it_finds_here(monkeypatch: Any) -> None:
+    rng = random.Random(11)
+    names = _labelled_names()
+    leads = [Lead(f"lead-{k}", f"leads/lead-{k}.yaml",
+                  {"customer": {"name": name}, "stage": rng.choice(["lead", "opportunity", "won"]),
+                   "registered": f"2026-{rng.randrange(1, 13):02d}-01"})
+             for k, name in enumerate(names)]
+    settings = Settings(Path("."), "t", "zh-CN", "Asia/Shanghai", None, Rules(), {},
+                        frozenset(), frozenset(), ())
+
+    def relations() -> list[dict[int, list[tuple[int, Any]]]]:
+        registry_scan._last = None
+        found = registry_scan.scan(leads, settings)
+        return [found.duplicates, found.seen_before, found.similar]
+
+    monkeypatch.setattr(registry_scan, "BACKGROUND_FROM", 10**9)
+    here = relations()
+    monkeypatch.setattr(registry_scan, "BACKGROUND_FROM", 0)
+    assert relations() == here
+    assert all(here)  # duplicates, returning customers and look-alikes, all compared
 
 
 @settings(max_examples=200, deadline=None)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-import os
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
@@ -24,6 +23,7 @@ from leadreg import leadschema, yamlsafe
 from leadreg.codes import register
 from leadreg.diagnostics import Diagnostic, Severity
 from leadreg.lead import ID_PATTERN, Lead, derive
+from leadreg.parallel import default_jobs
 from leadreg.rules import Finding, Rule, load_all
 from leadreg.settings import Settings
 from leadreg.sources import REGULAR, SYMLINK, DiskSource, Source
@@ -207,13 +207,6 @@ def _work(paths: list[str]) -> list[tuple[Lead | None, list[Diagnostic]]]:
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
     for start in range(0, len(items), size):
         yield items[start:start + size]
-
-
-def default_jobs() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
 
 
 def load_registry(settings: Settings, source: Source | None = None, *, rules: bool = True,

@@ -37,7 +37,7 @@ from leadreg.edit.save import write_atomic
 from leadreg.edit.scalars import plain_ok
 from leadreg.edit.verify import prove
 from leadreg.lead import parse_date
-from leadreg.loading import default_jobs
+from leadreg.parallel import default_jobs
 from leadreg.schemas import load_schema
 from leadreg.sources import REGULAR, DiskSource
 

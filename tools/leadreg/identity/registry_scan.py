@@ -8,8 +8,10 @@ Relations point from the later-registered lead to the earlier ones (ties: path).
 from __future__ import annotations
 
 import gc
+import itertools
+import operator
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -18,10 +20,12 @@ from leadreg.identity.customer import Customer, customer_keys
 from leadreg.identity.index import NameTable, brand_pairs, edit_pairs, exact_buckets
 from leadreg.identity.matching import UNREGISTERED
 from leadreg.lead import ACTIVE_STAGES, CLOSED_STAGES, Lead
+from leadreg.parallel import in_background
 from leadreg.settings import Settings
 
 MAX_SCAN = 200      # earlier members of one exact-key bucket looked at per lead
 MAX_RELATED = 5     # earlier leads named per finding
+BACKGROUND_FROM = 20_000  # names; with fewer, a second process costs more than it saves
 
 
 @dataclass
@@ -69,17 +73,54 @@ def _distinct(a: Lead, ca: Customer, b: Lead, cb: Customer) -> bool:
 
 def _scan(leads: Sequence[Lead], threshold: float) -> Scan:
     customers = customer_keys(leads)
+    # By column, each in one C-level pass: Python-level passes over 100k leads cost
+    # a tenth of a second each in memory traffic.
+    datas = list(map(operator.attrgetter("data"), leads))
+    stages = list(map(operator.methodcaller("get", "stage"), datas))
+    active = list(map(ACTIVE_STAGES.__contains__, stages))  # a stage that is not text: neither
+    closed = list(map(CLOSED_STAGES.__contains__, stages))
     # registration order (matching.sort_key, then index); compared for the leads that
     # meet, never sorted
-    rank = [(r if isinstance(r := lead.data.get("registered"), str) else UNREGISTERED,
-             lead.path, i) for i, lead in enumerate(leads)]
-    stages = [lead.data.get("stage") for lead in leads]
-    active = [stage in ACTIVE_STAGES for stage in stages]  # a stage that is not text: neither
-    closed = [stage in CLOSED_STAGES for stage in stages]
+    rank = list(zip([r if r.__class__ is str else UNREGISTERED
+                     for r in map(operator.methodcaller("get", "registered"), datas)],
+                    map(operator.attrgetter("path"), leads), range(len(leads))))
+    names, codes, domains = itertools.islice(zip(*customers), 3) if customers else ((), (), ())
+    everyone = NameTable.of(names)
+    table = everyone.where(active)
     result = Scan(leads, customers)
+    # Typo blocking runs on a second core while this one does the rest: the two
+    # halves take about as long.  A pair both find is decided twice, alike.
+    typos = in_background(lambda: _alike(edit_pairs(table, threshold), leads, customers, rank,
+                                         threshold),
+                          worth_it=len(table.refs) >= BACKGROUND_FROM)
+    try:
+        same = _same(result, exact_buckets(codes, domains, everyone), active, closed, rank)
+        # a lead already reported as a duplicate gets no look-alike warnings on top
+        alike = _alike(brand_pairs(table), leads, customers, rank, threshold,
+                       result.duplicates, same)
+    finally:
+        typo_links = typos()  # the child is waited for, whatever happened here
+    alike.update(typo_links)
+    similar: dict[int, list[tuple[int, Link]]] = defaultdict(list)
+    for (i, j), link in alike.items():
+        if j not in result.duplicates and i not in same.get(j, ()):
+            similar[j].append((i, link))
+    for j, found in similar.items():
+        found.sort(key=lambda item: (-item[1].score, rank[item[0]]))
+        result.similar[j] = found[:MAX_RELATED]
+    return result
 
+
+Rank = list[tuple[str, str, int]]
+
+
+def _same(result: Scan, buckets: Iterable[list[int]], active: list[bool], closed: list[bool],
+          rank: Rank) -> dict[int, dict[int, Link]]:
+    """Fill in duplicates and returning customers: leads sharing an exact key
+    (``buckets``) and compatible regions."""
+    leads, customers = result.leads, result.customers
     same: dict[int, dict[int, Link]] = defaultdict(dict)
-    for bucket in exact_buckets(customers):
+    for bucket in buckets:
         ordered = sorted(bucket, key=rank.__getitem__)
         for pos, j in enumerate(ordered):
             if not active[j]:
@@ -98,13 +139,16 @@ def _scan(leads: Sequence[Lead], threshold: float) -> Scan:
             result.duplicates[j] = dupes[:MAX_RELATED]
         if seen:
             result.seen_before[j] = seen[:MAX_RELATED]
+    return same
 
-    # a lead already reported as a duplicate gets no look-alike warnings on top
-    members = [i for i, customer in enumerate(customers) if active[i] and customer[0]]
-    table = NameTable(customers, members)
-    pairs = brand_pairs(table) | edit_pairs(table, threshold)
-    similar: dict[int, list[tuple[int, Link]]] = defaultdict(list)
-    duplicates = result.duplicates
+
+def _alike(pairs: Iterable[tuple[int, int]], leads: Sequence[Lead], customers: list[Customer],
+           rank: Rank, threshold: float, duplicates: Container[int] = (),
+           same: Mapping[int, Container[int]] | None = None) -> dict[tuple[int, int], Link]:
+    """The look-alike pairs (earlier, later) among ``pairs``, but those already
+    known as one customer (``duplicates``, ``same``) and those distinct_from parts."""
+    found: dict[tuple[int, int], Link] = {}
+    same = same or {}
     for a, b in pairs:
         i, j = (a, b) if rank[a] < rank[b] else (b, a)
         if j in duplicates or i in same.get(j, ()):
@@ -114,8 +158,5 @@ def _scan(leads: Sequence[Lead], threshold: float) -> Scan:
             continue
         link = similar_link(cj, ci, threshold)
         if link is not None:
-            similar[j].append((i, link))
-    for j, found in similar.items():
-        found.sort(key=lambda item: (-item[1].score, rank[item[0]]))
-        result.similar[j] = found[:MAX_RELATED]
-    return result
+            found[i, j] = link
+    return found

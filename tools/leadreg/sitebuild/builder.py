@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from leadreg.diagnostics import Diagnostic, Severity
 from leadreg.lead import Lead
 from leadreg.loading import load_registry
+from leadreg.parallel import map_ordered
 from leadreg.settings import Settings
 from leadreg.sitebuild import pages
 from leadreg.sitebuild.calendars import calendar_bytes, event_bytes
@@ -19,7 +20,6 @@ from leadreg.sitebuild.context import Site
 from leadreg.sitebuild.exports import leads_csv, leads_json
 from leadreg.sitebuild.i18n import Translator
 from leadreg.sitebuild.links import pages_url
-from leadreg.sitebuild.parallel import map_ordered
 from leadreg.sitebuild.searchindex import build_index, search_keys
 from leadreg.sitebuild.theme import environment, static_files
 from leadreg.sitebuild.views import LeadView, build_view

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from leadreg.parallel import map_ordered
 from leadreg.sitebuild import charts, stats
 from leadreg.sitebuild.context import Site
 from leadreg.sitebuild.links import edit_url
 from leadreg.sitebuild.markdown import render_markdown
-from leadreg.sitebuild.parallel import map_ordered
 from leadreg.sitebuild.views import LeadView, text
 
 BOARD_CARDS = 150   # per active column: keeps index.html small at any registry size

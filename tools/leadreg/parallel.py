@@ -1,0 +1,105 @@
+"""Spread independent work over the machine's cores, with ``fork``.
+
+* :func:`map_ordered`: rendering one lead's page needs nothing from another's,
+  so chunks of leads go to workers that inherit the prepared state (views,
+  templates) copy-on-write and write their files themselves; only small
+  results (a calendar event, search keys) travel back, in the original order.
+* :func:`in_background`: one computation in a child process while the caller
+  goes on with another (the registry scan's two kinds of blocking).
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import pickle
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+PARALLEL_FROM = 1000  # below this, starting workers costs more than it saves
+_CHUNK = 250
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+_TASK: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
+
+
+def _run(bounds: tuple[int, int]) -> list[Any]:
+    assert _TASK is not None
+    func, items = _TASK
+    return [func(item) for item in items[bounds[0]:bounds[1]]]
+
+
+def _bounds(total: int, size: int) -> Iterator[tuple[int, int]]:
+    for start in range(0, total, size):
+        yield start, min(total, start + size)
+
+
+def map_ordered(func: Callable[[Any], T], items: Sequence[Any], jobs: int | None = None, *,
+                min_items: int = PARALLEL_FROM) -> list[T]:
+    """``[func(item) for item in items]``, in ``fork`` workers when it pays.
+
+    ``min_items`` lowers the threshold for items that are each big (a page
+    of 500 rows), where even a few are worth spreading.
+    """
+    global _TASK
+    jobs = jobs or default_jobs()
+    if jobs < 2 or len(items) < min_items or "fork" not in multiprocessing.get_all_start_methods():
+        return [func(item) for item in items]
+    _TASK = (func, items)
+    chunk = max(1, min(_CHUNK, len(items) // (jobs * 4)))
+    # Objects made before the fork stay out of the workers' garbage collections:
+    # a collection would write to every object's header and copy the whole heap.
+    gc.freeze()
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            return [r for part in pool.imap(_run, _bounds(len(items), chunk)) for r in part]
+    finally:
+        gc.unfreeze()
+        _TASK = None
+
+
+def in_background(func: Callable[[], T], *, worth_it: bool = True) -> Callable[[], T]:
+    """Start ``func()`` in a forked child; the returned function waits for its result.
+
+    The child inherits everything copy-on-write and sends back only the pickled
+    result.  Without a second core, without ``fork``, or when not ``worth_it``
+    (starting a child costs some milliseconds), ``func`` runs when waited for.
+    If the child fails (killed, out of memory, an exception), it runs then too:
+    a result is never lost to the parallelism.
+    """
+    if not worth_it or default_jobs() < 2 or not hasattr(os, "fork"):
+        return func
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child; coverage does not follow it
+        status = 1
+        try:
+            os.close(read_end)
+            gc.disable()  # a collection would copy every page it walks
+            data = pickle.dumps(func(), pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(data)
+            status = 0
+        finally:
+            os._exit(status)  # no atexit handlers, no flushing the parent's buffers
+    os.close(write_end)
+
+    def wait() -> T:
+        with os.fdopen(read_end, "rb") as pipe:
+            data = pipe.read()
+        _, status = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(status) == 0:
+            result: T = pickle.loads(data)
+            return result
+        return func()
+
+    return wait
