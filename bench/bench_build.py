@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
-from generate import generate
-from measure import ROOT, bare_parse, leadreg, median, run
+from measure import ROOT, against_bare, leadreg, registry_of
 
 sys.path.insert(0, str(ROOT))
 
@@ -66,36 +66,24 @@ def main() -> None:
     parser.add_argument("--dir", type=Path, default=Path("/tmp/leadreg-bench"))
     parser.add_argument("--no-browser", action="store_true")
     args = parser.parse_args()
-    registry = args.dir / f"registry-{args.leads}"
-    if not (registry / "registry.yaml").exists():
-        print(f"generating {args.leads} leads in {registry} …", flush=True)
-        generate(registry, args.leads)
+    registry = registry_of(args.dir, args.leads)
+    print(f"load average {os.getloadavg()[0]:.2f} at the start", flush=True)
     out = Path(tempfile.mkdtemp(prefix="leadreg-site-"))
-    bare_parse(registry)  # warm the page cache for both contestants
-    ratios, builds, bares, rss = [], [], [], []
     try:
-        for i in range(args.runs):
-            shutil.rmtree(out / "site", ignore_errors=True)  # a fresh build, as in CI
-            bare = bare_parse(registry)
-            build = run(leadreg("build", "--root", str(registry), "--out", str(out / "site"),
-                                "--today", "2026-12-03"))
-            if build.returncode not in (0, 1):
-                raise SystemExit(f"leadreg build failed on the synthetic registry ({build.returncode})")
-            if build.returncode == 1:
-                print("note: the synthetic registry has files with errors; build left them out "
-                      "(run leadreg check on it)", flush=True)
-            ratios.append(build.seconds / bare.seconds)
-            builds.append(build.seconds)
-            bares.append(bare.seconds)
-            rss.append(build.peak_rss_mib)
-            print(f"run {i + 1}: bare parse {bare.seconds:6.2f} s   build {build.seconds:6.2f} s   "
-                  f"ratio {ratios[-1]:.2f}x   build peak RSS {build.peak_rss_mib:6.0f} MiB", flush=True)
         site = out / "site"
+        build = against_bare(registry, "build",
+                             leadreg("build", "--root", str(registry), "--out", str(site),
+                                     "--today", "2026-12-03"),
+                             args.runs, before_each=lambda: shutil.rmtree(site, ignore_errors=True))
+        if any(code not in (0, 1) for code in build.returncodes):
+            raise SystemExit(f"leadreg build failed on the synthetic registry ({build.returncodes})")
+        if 1 in build.returncodes:
+            print("note: the synthetic registry has files with errors; build left them out "
+                  "(run leadreg check on it)", flush=True)
         index_kb = (site / "index.html").stat().st_size / 1000
         files = sum(1 for p in site.rglob("*") if p.is_file())
-        print(f"\n{args.leads} leads, median of {args.runs}: bare parse {median(bares):.2f} s, "
-              f"build {median(builds):.2f} s, ratio {median(ratios):.2f}x, "
-              f"peak RSS {max(rss):.0f} MiB (max); {files} files; index.html {index_kb:.0f} kB")
+        print(f"\n{args.leads} leads, {build.summary('build')}; {files} files; "
+              f"index.html {index_kb:.0f} kB; load average {os.getloadavg()[0]:.2f} at the end")
         if not args.no_browser:
             query = sample_query(site)
             measured = browser_search_bytes(site, query)

@@ -13,8 +13,7 @@ import argparse
 import os
 from pathlib import Path
 
-from generate import generate
-from measure import bare_parse, leadreg, median, run
+from measure import against_bare, leadreg, registry_of
 
 
 def main() -> None:
@@ -23,27 +22,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--dir", type=Path, default=Path("/tmp/leadreg-bench"))
     args = parser.parse_args()
-    registry = args.dir / f"registry-{args.leads}"
-    if not (registry / "registry.yaml").exists():
-        print(f"generating {args.leads} leads in {registry} …", flush=True)
-        generate(registry, args.leads)
-    bare_parse(registry)  # warm the page cache for both contestants
+    registry = registry_of(args.dir, args.leads)
     print(f"load average {os.getloadavg()[0]:.2f} at the start", flush=True)
-    ratios, checks, bares, rss = [], [], [], []
-    for i in range(args.runs):
-        bare = bare_parse(registry)
-        check = run(leadreg("check", "--root", str(registry), "--format", "json"))
-        if check.returncode != 0:
-            raise SystemExit(f"leadreg check failed on the synthetic registry ({check.returncode})")
-        ratios.append(check.seconds / bare.seconds)
-        checks.append(check.seconds)
-        bares.append(bare.seconds)
-        rss.append(check.peak_rss_mib)
-        print(f"run {i + 1}: bare parse {bare.seconds:6.2f} s   check {check.seconds:6.2f} s   "
-              f"ratio {ratios[-1]:.2f}x   check peak RSS {check.peak_rss_mib:6.0f} MiB", flush=True)
-    print(f"\n{args.leads} leads, median of {args.runs}: bare parse {median(bares):.2f} s, "
-          f"check {median(checks):.2f} s, ratio {median(ratios):.2f}x, "
-          f"peak RSS {max(rss):.0f} MiB (max); load average {os.getloadavg()[0]:.2f} at the end")
+    command = leadreg("check", "--root", str(registry), "--format", "json")
+    check = against_bare(registry, "check", command, args.runs)
+    if any(check.returncodes):
+        raise SystemExit(f"leadreg check failed on the synthetic registry ({check.returncodes})")
+    print(f"\n{args.leads} leads, {check.summary('check')}; "
+          f"load average {os.getloadavg()[0]:.2f} at the end")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""Shared measuring tools for the benchmarks: wall time and peak RSS of a process tree."""
+"""Shared measuring tools for the benchmarks: wall time and peak RSS of a process
+tree, and a command timed against the bare parse of the same registry."""
 
 from __future__ import annotations
 
@@ -8,8 +9,11 @@ import subprocess
 import sys
 import threading
 import time
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from generate import generate
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -93,3 +97,51 @@ def leadreg(*args: str) -> list[str]:
 
 def median(values: list[float]) -> float:
     return statistics.median(values)
+
+
+def registry_of(folder: Path, leads: int) -> Path:
+    """The generated registry of ``leads`` leads under ``folder``, written on first use."""
+    registry = folder / f"registry-{leads}"
+    if not (registry / "registry.yaml").exists():
+        print(f"generating {leads} leads in {registry} …", flush=True)
+        generate(registry, leads)
+    return registry
+
+
+@dataclass
+class Comparison:
+    """Seconds of each run of a command and of the bare parse beside it."""
+    bares: list[float] = field(default_factory=list)
+    seconds: list[float] = field(default_factory=list)
+    rss_mib: list[float] = field(default_factory=list)
+    returncodes: list[int] = field(default_factory=list)
+
+    @property
+    def ratios(self) -> list[float]:
+        return [s / b for s, b in zip(self.seconds, self.bares)]
+
+    def summary(self, name: str) -> str:
+        return (f"median of {len(self.seconds)}: bare parse {median(self.bares):.2f} s, "
+                f"{name} {median(self.seconds):.2f} s, ratio {median(self.ratios):.2f}x "
+                f"(runs {', '.join(f'{r:.2f}' for r in self.ratios)}), "
+                f"peak RSS {max(self.rss_mib):.0f} MiB (max)")
+
+
+def against_bare(registry: Path, name: str, cmd: list[str], runs: int,
+                 before_each: Callable[[], None] = lambda: None) -> Comparison:
+    """Run ``cmd`` and the bare parse of ``registry`` alternately, as fresh
+    processes, so both see the same machine load and page cache."""
+    bare_parse(registry)  # warm the page cache for both contestants
+    result = Comparison()
+    for i in range(runs):
+        before_each()
+        bare = bare_parse(registry)
+        measured = run(cmd)
+        result.bares.append(bare.seconds)
+        result.seconds.append(measured.seconds)
+        result.rss_mib.append(measured.peak_rss_mib)
+        result.returncodes.append(measured.returncode)
+        print(f"run {i + 1}: bare parse {bare.seconds:6.2f} s   {name} {measured.seconds:6.2f} s   "
+              f"ratio {result.ratios[-1]:.2f}x   {name} peak RSS {measured.peak_rss_mib:6.0f} MiB",
+              flush=True)
+    return result

@@ -21,6 +21,7 @@ T = TypeVar("T")
 PARALLEL_FROM = 1000  # below this, starting workers costs more than it saves
 _CHUNK = 250
 
+
 def default_jobs() -> int:
     """The cores this process may run on."""
     try:
