@@ -22,6 +22,7 @@ from typing import Any
 from leadreg import leadschema, yamlsafe
 from leadreg.codes import register
 from leadreg.diagnostics import Diagnostic, Severity
+from leadreg.gcpause import no_collections
 from leadreg.lead import ID_PATTERN, Lead, derive
 from leadreg.parallel import default_jobs
 from leadreg.rules import Finding, Rule, load_all
@@ -240,27 +241,21 @@ def load_registry(settings: Settings, source: Source | None = None, *, rules: bo
                    for chunk in _chunks(files, _CHUNK))
     leads: list[Lead] = []
     done = 0
-    collecting = gc.isenabled()
-    # Receiving 100k leads makes millions of objects and no garbage: a collection
-    # would only walk them, again and again.  Once read they live as long as the
-    # command, so they are frozen: later collections skip them too.
-    gc.disable()
-    try:
-        for batch in results:
-            for lead, found in batch:
-                if lead is not None:
-                    leads.append(lead)
-                diagnostics.extend(found)
-            done += len(batch)
-            if progress:
-                progress(done, len(files))
-    finally:
-        if pool is not None:
-            pool.close()
-            pool.join()
-        _WORKER = None
-        if collecting:
+    # Once read, the leads live as long as the command: frozen, later
+    # collections skip them too (and forked workers never copy their pages).
+    with no_collections(freeze=pool is not None):
+        try:
+            for batch in results:
+                for lead, found in batch:
+                    if lead is not None:
+                        leads.append(lead)
+                    diagnostics.extend(found)
+                done += len(batch)
+                if progress:
+                    progress(done, len(files))
+        finally:
             if pool is not None:
-                gc.freeze()
-            gc.enable()
+                pool.close()
+                pool.join()
+            _WORKER = None
     return LoadResult(leads, diagnostics, source)

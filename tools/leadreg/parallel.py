@@ -1,9 +1,10 @@
 """Spread independent work over the machine's cores, with ``fork``.
 
-* :func:`map_ordered`: rendering one lead's page needs nothing from another's,
-  so chunks of leads go to workers that inherit the prepared state (views,
-  templates) copy-on-write and write their files themselves; only small
-  results (a calendar event, search keys) travel back, in the original order.
+* :func:`map_chunks` and :func:`map_ordered`: rendering one lead's page needs
+  nothing from another's, so chunks of leads go to workers that inherit the
+  prepared state (views, templates) copy-on-write and write their files
+  themselves; only small results (calendar events, search postings) travel
+  back, in the original order.
 * :func:`in_background`: one computation in a child process while the caller
   goes on with another (the registry scan's two kinds of blocking).
 """
@@ -30,13 +31,13 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-_TASK: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
+_TASK: tuple[Callable[[int, Sequence[Any]], Any], Sequence[Any]] | None = None
 
 
-def _run(bounds: tuple[int, int]) -> list[Any]:
+def _run(bounds: tuple[int, int]) -> Any:
     assert _TASK is not None
     func, items = _TASK
-    return [func(item) for item in items[bounds[0]:bounds[1]]]
+    return func(bounds[0], items[bounds[0]:bounds[1]])
 
 
 def _bounds(total: int, size: int) -> Iterator[tuple[int, int]]:
@@ -44,28 +45,40 @@ def _bounds(total: int, size: int) -> Iterator[tuple[int, int]]:
         yield start, min(total, start + size)
 
 
-def map_ordered(func: Callable[[Any], T], items: Sequence[Any], jobs: int | None = None, *,
-                min_items: int = PARALLEL_FROM) -> list[T]:
-    """``[func(item) for item in items]``, in ``fork`` workers when it pays.
+def map_chunks(func: Callable[[int, Sequence[Any]], T], items: Sequence[Any],
+               jobs: int | None = None, *, min_items: int = PARALLEL_FROM) -> list[T]:
+    """``func(start, items[start:end])`` for consecutive chunks, in order, in
+    ``fork`` workers when it pays.
 
+    A chunk's result may summarise its items (the search postings of 250
+    leads), which travels back far smaller than one result per item.
     ``min_items`` lowers the threshold for items that are each big (a page
     of 500 rows), where even a few are worth spreading.
     """
     global _TASK
     jobs = jobs or default_jobs()
     if jobs < 2 or len(items) < min_items or "fork" not in multiprocessing.get_all_start_methods():
-        return [func(item) for item in items]
+        return [func(start, items[start:end]) for start, end in _bounds(len(items), _CHUNK)]
     _TASK = (func, items)
     chunk = max(1, min(_CHUNK, len(items) // (jobs * 4)))
     # Objects made before the fork stay out of the workers' garbage collections:
     # a collection would write to every object's header and copy the whole heap.
     gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            return [r for part in pool.imap(_run, _bounds(len(items), chunk)) for r in part]
+        # Workers collect their own garbage even where the caller paused collections.
+        with multiprocessing.get_context("fork").Pool(jobs, initializer=gc.enable) as pool:
+            return list(pool.imap(_run, _bounds(len(items), chunk)))
     finally:
         gc.unfreeze()
         _TASK = None
+
+
+def map_ordered(func: Callable[[Any], T], items: Sequence[Any], jobs: int | None = None, *,
+                min_items: int = PARALLEL_FROM) -> list[T]:
+    """``[func(item) for item in items]``, in ``fork`` workers when it pays."""
+    parts = map_chunks(lambda _, chunk: [func(item) for item in chunk], items, jobs,
+                       min_items=min_items)
+    return [result for part in parts for result in part]
 
 
 def in_background(func: Callable[[], T], *, worth_it: bool = True) -> Callable[[], T]:

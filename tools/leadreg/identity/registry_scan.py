@@ -7,14 +7,13 @@ Relations point from the later-registered lead to the earlier ones (ties: path).
 
 from __future__ import annotations
 
-import gc
 import itertools
 import operator
 from collections import defaultdict
-from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from leadreg.gcpause import no_collections
 from leadreg.identity.compare import Link, same_link, similar_link
 from leadreg.identity.customer import Customer, customer_keys
 from leadreg.identity.index import NameTable, brand_pairs, edit_pairs, exact_buckets
@@ -47,24 +46,10 @@ def scan(leads: Sequence[Lead], settings: Settings) -> Scan:
     threshold = settings.rules.similarity
     if _last is not None and _last[0] is leads and _last[1] == len(leads) and _last[2] == threshold:
         return _last[3]
-    with _no_collections():
+    with no_collections():
         result = _scan(leads, threshold)
     _last = (leads, len(leads), threshold, result)
     return result
-
-
-@contextmanager
-def _no_collections() -> Iterator[None]:
-    """A scan makes some million small tuples, lists and sets and no reference
-    cycles: the cyclic collector would only walk them, again and again (a
-    third of the time at 100k leads)."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _distinct(a: Lead, ca: Customer, b: Lead, cb: Customer) -> bool:

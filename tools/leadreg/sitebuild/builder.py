@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from leadreg.diagnostics import Diagnostic, Severity
+from leadreg.gcpause import no_collections
 from leadreg.lead import Lead
 from leadreg.loading import load_registry
-from leadreg.parallel import map_ordered
+from leadreg.parallel import map_chunks
 from leadreg.settings import Settings
 from leadreg.sitebuild import pages
 from leadreg.sitebuild.calendars import calendar_bytes, event_bytes
@@ -20,7 +21,7 @@ from leadreg.sitebuild.context import Site
 from leadreg.sitebuild.exports import leads_csv, leads_json
 from leadreg.sitebuild.i18n import Translator
 from leadreg.sitebuild.links import pages_url
-from leadreg.sitebuild.searchindex import build_index, search_keys
+from leadreg.sitebuild.searchindex import Postings, add_postings, build_index, search_keys
 from leadreg.sitebuild.theme import environment, static_files
 from leadreg.sitebuild.views import LeadView, build_view
 
@@ -87,7 +88,13 @@ def build_site(settings: Settings, out: Path, today: dt.date | None = None, *,
     """Read the registry, then write every page, export, calendar and search file."""
     day = settings.today(today)
     loaded = load_registry(settings, rules=False, jobs=jobs, progress=progress)
-    leads, skipped = _select(loaded.leads, loaded.diagnostics)
+    with no_collections():  # views and index data live to the end: collections would only walk them
+        return _build(settings, out, day, loaded.leads, loaded.diagnostics, jobs)
+
+
+def _build(settings: Settings, out: Path, day: dt.date, loaded: list[Lead],
+           diagnostics: list[Diagnostic], jobs: int | None) -> BuildResult:
+    leads, skipped = _select(loaded, diagnostics)
     prepare_output(out)
     t = Translator(settings.language)
     site = Site(settings, day, t, [build_view(lead, settings, day) for lead in leads], out)
@@ -108,6 +115,14 @@ def build_site(settings: Settings, out: Path, today: dt.date | None = None, *,
     return BuildResult(out, len(site.views), files, skipped)
 
 
+@dataclass
+class _Published:
+    """What a worker sends back for a chunk of leads whose pages it wrote."""
+    events: list[bytes]  # each lead's VEVENT (empty without an active deadline)
+    keys: list[list[str]]  # each lead's search keys
+    postings: Postings  # the chunk's search postings
+
+
 def _per_lead(site: Site, jobs: int | None) -> int:
     """Lead pages in parallel; calendars and the search index from what they return."""
     settings, t = site.settings, site.t
@@ -115,29 +130,36 @@ def _per_lead(site: Site, jobs: int | None) -> int:
     domain = (urlsplit(base).hostname if base else None) or "leadreg.invalid"
     site.env.get_template("lead.html")  # compile once, before the workers fork
 
-    def publish(view: LeadView) -> tuple[bytes, tuple[list[str], list[list[str]]]]:
-        pages.lead_page(site, view)
-        url = f"{base}leads/{view.id}/index.html" if base else None
-        event = event_bytes(view, t=t, rep_name=site.rep_name, uid_domain=domain, url=url)
-        return event, search_keys([view.customer, *view.aliases], view.id)
+    def publish(start: int, views: Sequence[LeadView]) -> _Published:
+        done = _Published([], [], {})
+        for number, view in enumerate(views, start):
+            pages.lead_page(site, view)
+            url = f"{base}leads/{view.id}/index.html" if base else None
+            done.events.append(event_bytes(view, t=t, rep_name=site.rep_name,
+                                           uid_domain=domain, url=url))
+            keys, key_grams = search_keys([view.customer, *view.aliases], view.id)
+            done.keys.append(keys)
+            add_postings(done.postings, number, key_grams)
+        return done
 
-    results = map_ordered(publish, site.views, jobs)
-    files = len(results)
+    parts = map_chunks(publish, site.views, jobs)
+    files = len(site.views)
     files += site.write("leads.json", leads_json(site.views))
     files += site.write("leads.csv", leads_csv(site.views, settings.private, site.rep_name))
-    events = [event for event, _ in results]
+    events = [event for part in parts for event in part.events]
     files += site.write("calendar.ics",
                         calendar_bytes(t("calendar_all", name=settings.name), events))
     per_rep: dict[str, list[bytes]] = {rep: [] for rep in site.people()}
-    for view, event in zip(site.views, events):
+    for view, event in zip(site.views, events, strict=True):
         for rep in dict.fromkeys((view.owner, *view.assistant_ids)):
             if rep and event:
                 per_rep.setdefault(rep, []).append(event)
     for rep, mine in per_rep.items():
         files += site.write(f"reps/{rep}/calendar.ics",
                             calendar_bytes(t("calendar_of", name=site.rep_name(rep)), mine))
-    records = [(v.id, v.customer, v.title, v.stage, site.rep_name(v.owner), *found)
-               for v, (_, found) in zip(site.views, results, strict=True)]
-    for relpath, data in build_index(records).items():
+    keys = [k for part in parts for k in part.keys]
+    records = [(v.id, v.customer, v.title, v.stage, site.rep_name(v.owner), found)
+               for v, found in zip(site.views, keys, strict=True)]
+    for relpath, data in build_index(records, (part.postings for part in parts)).items():
         files += site.write(f"search/{relpath}", data)
     return files

@@ -13,7 +13,7 @@ import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-_TAGS = {"p", "br", "hr", "em", "strong", "del", "code", "pre", "blockquote", "ul", "ol",
+_TAGS = {"p", "br", "hr", "em", "strong", "s", "del", "code", "pre", "blockquote", "ul", "ol",
          "li", "a", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td"}
 _ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "th": {"align"}, "td": {"align"}}
 _HEADINGS = str.maketrans({"1": "3", "2": "4", "3": "5", "4": "6", "5": "6"})

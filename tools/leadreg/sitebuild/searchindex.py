@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Sequence
-from itertools import pairwise
+from collections.abc import Iterable, Sequence
+from operator import sub
 
 from leadreg.sitebuild.searchkeys import light_key, name_keys, t2s_table
 
@@ -60,7 +60,7 @@ def _shard_count(postings: int) -> int:
 
 def search_keys(names: Sequence[str], lead_id: str) -> tuple[list[str], list[list[str]]]:
     """What a lead is found by: its names' keys and its id (at most ``MAX_KEYS``), and
-    each key's grams (computed here, in the workers, to keep the merge cheap)."""
+    each key's grams."""
     keys = name_keys(list(names))
     id_key = light_key(lead_id)  # an id is a plain slug: no legal forms or regions to strip
     if id_key and id_key not in keys:
@@ -69,29 +69,47 @@ def search_keys(names: Sequence[str], lead_id: str) -> tuple[list[str], list[lis
     return keys, [sorted(grams(key)) for key in keys]
 
 
-def build_index(records: Sequence[tuple[str, str, str, str, str, list[str], list[list[str]]]],
-                ) -> dict[str, bytes]:
+Postings = dict[str, list[int]]
+
+
+def add_postings(postings: Postings, number: int, key_grams: Sequence[Sequence[str]]) -> None:
+    """File lead ``number``'s keys under their grams.
+
+    Workers do this for their own chunk of leads: a chunk's postings travel
+    back as a few thousand integer lists instead of millions of gram strings.
+    """
+    base = number * MAX_KEYS
+    for k, found in enumerate(key_grams[:MAX_KEYS]):
+        for gram in found:
+            if gram in postings:
+                postings[gram].append(base + k)
+            else:
+                postings[gram] = [base + k]
+
+
+def build_index(records: Sequence[tuple[str, str, str, str, str, list[str]]],
+                parts: Iterable[Postings]) -> dict[str, bytes]:
     """Files of the index, relative to ``search/``.
 
-    ``records`` are (id, customer, title, stage, owner name, keys, grams of each
-    key) as :func:`search_keys` gives them, in the order that numbers them (the
-    site sorts by id).
+    ``records`` are (id, customer, title, stage, owner name, keys) in the order
+    that numbers the leads (the site sorts by id); ``parts`` are the postings
+    of consecutive runs of them, in the same order.
     """
-    postings: dict[str, list[int]] = defaultdict(list)
-    rows: list[list[object]] = []
-    for number, (lead_id, customer, title, stage, owner, keys, key_grams) in enumerate(records):
-        rows.append([lead_id, customer, title, stage, owner, keys])
-        base = number * MAX_KEYS
-        for k, found in enumerate(key_grams[:MAX_KEYS]):
-            for gram in found:
-                postings[gram].append(base + k)
+    postings: Postings = {}
+    for part in parts:
+        for gram, ids in part.items():
+            if gram in postings:
+                postings[gram] += ids
+            else:
+                postings[gram] = ids
     total = sum(len(p) for p in postings.values())
     shards = _shard_count(total)
     by_shard: dict[int, dict[str, list[int]]] = defaultdict(dict)
     for gram in sorted(postings):
-        ids = postings[gram]  # already ascending: leads are numbered in order
-        by_shard[fnv1a(gram) % shards][gram] = [ids[0]] + [b - a for a, b in pairwise(ids)]
+        ids = postings[gram]  # ascending: the parts come in order, and each is ascending
+        by_shard[fnv1a(gram) % shards][gram] = [ids[0], *map(sub, ids[1:], ids)]
     files = {f"g/{h}.json": _dumps(by_shard[h]) for h in sorted(by_shard)}
+    rows = [list(record) for record in records]
     for start in range(0, len(rows), RECORDS_PER_CHUNK):
         files[f"r/{start // RECORDS_PER_CHUNK}.json"] = _dumps(rows[start:start + RECORDS_PER_CHUNK])
     common = {g: len(p) for g, p in sorted(postings.items()) if len(p) > COMMON_FROM}

@@ -17,6 +17,7 @@ from leadreg.lead import parse_date
 from leadreg.resources import data_dir
 from leadreg.settings import Settings
 from leadreg.sitebuild.i18n import Translator
+from leadreg.sitebuild.labels import ConstantLabels
 
 STATIC = "static"
 
@@ -33,7 +34,8 @@ def environment(settings: Settings, t: Translator, today: dt.date,
     """Autoescaping everywhere: every value from a lead is text, never markup."""
     env = Environment(loader=FileSystemLoader([str(p) for p in theme_dirs(settings)]),
                       autoescape=True, undefined=StrictUndefined, trim_blocks=True,
-                      lstrip_blocks=True, keep_trailing_newline=True)
+                      lstrip_blocks=True, keep_trailing_newline=True,
+                      extensions=[ConstantLabels])
     env.globals.update(t=t, lang=t.language, nav="", registry_name=settings.name, today=today,
                        warn_days=settings.rules.warn_days)
     env.filters.update(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 
 from leadreg.deadlines import deadline_status
@@ -51,7 +52,7 @@ class TimelineEvent:
 
     date: dt.date | None
     kind: str  # registered | activity | evidence | extension | owner_change | closed
-    fields: dict[str, Any]
+    fields: SimpleNamespace  # attributes, not a dict: templates read ``e.fields.note``
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ class LeadView:
         def add(order: int, index: int, date: Any, event: str, **fields: Any) -> None:
             day = parse_date(date) if not isinstance(date, dt.date) else date
             events.append((day or dt.date.min, order, index,
-                           TimelineEvent(day, event, fields)))
+                           TimelineEvent(day, event, SimpleNamespace(**fields))))
 
         if self.registered:
             add(0, 0, self.registered, "registered", owner=self._first_owner())
