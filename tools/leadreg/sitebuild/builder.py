@@ -18,7 +18,7 @@ from leadreg.settings import Settings
 from leadreg.sitebuild import pages
 from leadreg.sitebuild.calendars import calendar_bytes, event_bytes
 from leadreg.sitebuild.context import Site
-from leadreg.sitebuild.exports import leads_csv, leads_json
+from leadreg.sitebuild.exports import CsvTable, json_document, json_line
 from leadreg.sitebuild.i18n import Translator
 from leadreg.sitebuild.links import pages_url
 from leadreg.sitebuild.searchindex import Postings, add_postings, build_index, search_keys
@@ -121,6 +121,8 @@ class _Published:
     events: list[bytes]  # each lead's VEVENT (empty without an active deadline)
     keys: list[list[str]]  # each lead's search keys
     postings: Postings  # the chunk's search postings
+    json_lines: list[str]  # each lead's line of leads.json
+    csv_rows: list[str]  # each lead's row of leads.csv
 
 
 def _per_lead(site: Site, jobs: int | None) -> int:
@@ -129,11 +131,14 @@ def _per_lead(site: Site, jobs: int | None) -> int:
     base = pages_url(settings.repo_url)
     domain = (urlsplit(base).hostname if base else None) or "leadreg.invalid"
     site.env.get_template("lead.html")  # compile once, before the workers fork
+    table = CsvTable(settings.private, site.rep_name)
 
     def publish(start: int, views: Sequence[LeadView]) -> _Published:
-        done = _Published([], [], {})
+        done = _Published([], [], {}, [], [])
         for number, view in enumerate(views, start):
             pages.lead_page(site, view)
+            done.json_lines.append(json_line(view))
+            done.csv_rows.append(table.row(view))
             url = f"{base}leads/{view.id}/index.html" if base else None
             done.events.append(event_bytes(view, t=t, rep_name=site.rep_name,
                                            uid_domain=domain, url=url))
@@ -144,8 +149,8 @@ def _per_lead(site: Site, jobs: int | None) -> int:
 
     parts = map_chunks(publish, site.views, jobs)
     files = len(site.views)
-    files += site.write("leads.json", leads_json(site.views))
-    files += site.write("leads.csv", leads_csv(site.views, settings.private, site.rep_name))
+    files += site.write("leads.json", json_document([j for p in parts for j in p.json_lines]))
+    files += site.write("leads.csv", table.document([r for p in parts for r in p.csv_rows]))
     events = [event for part in parts for event in part.events]
     files += site.write("calendar.ics",
                         calendar_bytes(t("calendar_all", name=settings.name), events))

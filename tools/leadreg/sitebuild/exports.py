@@ -30,11 +30,14 @@ def json_record(view: LeadView) -> dict[str, Any]:
     return {"id": view.id, **view.data, "expired": view.expired, "days_left": view.days_left}
 
 
-def leads_json(views: Sequence[LeadView]) -> bytes:
-    """A JSON array, one lead per line (readable in a diff, and the fast C encoder)."""
-    lines = ",\n".join(json.dumps(json_record(v), ensure_ascii=False, default=_default)
-                       for v in views)
-    return f"[\n{lines}\n]\n".encode() if views else b"[]\n"
+def json_line(view: LeadView) -> str:
+    """One lead's line of ``leads.json`` (made in the workers that render its page)."""
+    return json.dumps(json_record(view), ensure_ascii=False, default=_default)
+
+
+def json_document(lines: Sequence[str]) -> bytes:
+    """A JSON array, one lead per line: readable in a diff."""
+    return ("[\n" + ",\n".join(lines) + "\n]\n").encode() if lines else b"[]\n"
 
 
 def _default(value: object) -> str:
@@ -48,20 +51,35 @@ def _cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def leads_csv(views: Sequence[LeadView], private: Sequence[str],
-              rep_name: Callable[[str], str]) -> bytes:
-    """UTF-8 with a BOM (so Excel reads Chinese), one row per lead, public columns only."""
-    columns = [(name, path) for name, path in CSV_COLUMNS
-               if path is None or not is_private(path, private)]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([name for name, _ in columns])
-    for view in views:
+class CsvTable:
+    """``leads.csv``: UTF-8 with a BOM (so Excel reads Chinese), public columns only.
+
+    Rows are made one lead at a time, in the workers that render its page,
+    and joined under the header at the end.
+    """
+
+    def __init__(self, private: Sequence[str], rep_name: Callable[[str], str]) -> None:
+        self.columns = [name for name, path in CSV_COLUMNS
+                        if path is None or not is_private(path, private)]
+        self.rep_name = rep_name
+        self._buffer = io.StringIO()
+        self._writer = csv.writer(self._buffer, lineterminator="\r\n")
+
+    def _line(self, cells: list[str]) -> str:
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        self._writer.writerow(cells)
+        return self._buffer.getvalue()
+
+    def header(self) -> str:
+        return self._line(self.columns)
+
+    def row(self, view: LeadView) -> str:
         values = {
             "id": view.id, "title": view.title, "customer": view.customer,
             "aliases": "; ".join(view.aliases), "website": view.website,
             "region": view.region, "industry": view.industry, "source": view.source,
-            "owner": view.owner, "owner_name": rep_name(view.owner) if view.owner else "",
+            "owner": view.owner, "owner_name": self.rep_name(view.owner) if view.owner else "",
             "assistants": "; ".join(view.assistant_ids), "team": "; ".join(view.team),
             "stage": view.stage,
             "registered": view.registered.isoformat() if view.registered else "",
@@ -71,6 +89,8 @@ def leads_csv(views: Sequence[LeadView], private: Sequence[str],
             "closed_date": view.closed_date.isoformat() if view.closed_date else "",
             "closed_reason": view.closed_reason, "path": view.path,
         }
-        writer.writerow([values[name] if name == "days_left" else _cell(values[name])
-                         for name, _ in columns])
-    return buffer.getvalue().encode("utf-8-sig")
+        return self._line([values[name] if name == "days_left" else _cell(values[name])
+                           for name in self.columns])
+
+    def document(self, rows: Sequence[str]) -> bytes:
+        return (self.header() + "".join(rows)).encode("utf-8-sig")

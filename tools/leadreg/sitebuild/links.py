@@ -7,6 +7,7 @@ from urllib.parse import quote, urlsplit
 
 _BARE_DOMAIN = re.compile(r"[A-Za-z0-9\u00a1-\uffff]([A-Za-z0-9\u00a1-\uffff.-]*[A-Za-z0-9\u00a1-\uffff])?"
                           r"\.[A-Za-z\u00a1-\uffff]{2,}(/\S*)?\Z")
+_SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f]")  # \s is str.isspace(): Unicode spaces too
 
 
 def safe_web_url(value: object) -> str | None:
@@ -19,7 +20,7 @@ def safe_web_url(value: object) -> str | None:
     if not isinstance(value, str):
         return None
     text = value.strip()
-    if not text or any(ch.isspace() or ord(ch) < 32 for ch in text) or len(text) > 2000:
+    if not text or len(text) > 2000 or _SPACE_OR_CONTROL.search(text):
         return None
     if "://" not in text:
         if not _BARE_DOMAIN.match(text):

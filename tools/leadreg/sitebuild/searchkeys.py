@@ -31,11 +31,16 @@ def t2s_table() -> dict[str, str]:
     return {t: s for t, s in zip(chars, converted) if len(s) == 1 and s != t}
 
 
+@cache
+def _t2s_translation() -> dict[int, str]:
+    return str.maketrans(t2s_table())
+
+
 def light_key(text: str) -> str:
-    """The normalisation ``search.js`` repeats in the browser, step for step."""
-    table = t2s_table()
+    """The normalisation ``search.js`` repeats in the browser, step for step:
+    NFKC, lower case, letters and digits only, traditional → simplified."""
     folded = unicodedata.normalize("NFKC", text).lower()
-    return "".join(table.get(ch, ch) for ch in folded if ch.isalnum())
+    return "".join(filter(str.isalnum, folded)).translate(_t2s_translation())
 
 
 def _fallback(text: str) -> str:
