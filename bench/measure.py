@@ -4,6 +4,7 @@ tree, and a command timed against the bare parse of the same registry."""
 from __future__ import annotations
 
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -36,6 +37,7 @@ class Run:
     peak_rss_mib: float
     returncode: int
     stdout: str
+    cpu_seconds: float  # user + system of the process and the children it waited for
 
 
 def _tree_rss_kib(pid: int) -> int:
@@ -65,7 +67,8 @@ def _tree_rss_kib(pid: int) -> int:
 
 
 def run(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:
-    """Run ``cmd``; wall time and the peak summed RSS of its process tree."""
+    """Run ``cmd``; wall time, CPU time and the peak summed RSS of its process tree."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, text=True)
@@ -84,7 +87,9 @@ def run(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = No
     seconds = time.perf_counter() - start
     stop.set()
     sampler.join()
-    return Run(seconds, peak / 1024, proc.returncode, out)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Run(seconds, peak / 1024, proc.returncode, out, cpu)
 
 
 def bare_parse(registry: Path) -> Run:
@@ -115,6 +120,8 @@ class Comparison:
     seconds: list[float] = field(default_factory=list)
     rss_mib: list[float] = field(default_factory=list)
     returncodes: list[int] = field(default_factory=list)
+    bare_cpu: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
 
     @property
     def ratios(self) -> list[float]:
@@ -124,7 +131,8 @@ class Comparison:
         return (f"median of {len(self.seconds)}: bare parse {median(self.bares):.2f} s, "
                 f"{name} {median(self.seconds):.2f} s, ratio {median(self.ratios):.2f}x "
                 f"(runs {', '.join(f'{r:.2f}' for r in self.ratios)}), "
-                f"peak RSS {max(self.rss_mib):.0f} MiB (max)")
+                f"peak RSS {max(self.rss_mib):.0f} MiB (max); CPU s: bare parse "
+                f"{median(self.bare_cpu):.1f}, {name} {median(self.cpu):.1f} (medians)")
 
 
 def against_bare(registry: Path, name: str, cmd: list[str], runs: int,
@@ -141,7 +149,10 @@ def against_bare(registry: Path, name: str, cmd: list[str], runs: int,
         result.seconds.append(measured.seconds)
         result.rss_mib.append(measured.peak_rss_mib)
         result.returncodes.append(measured.returncode)
+        result.bare_cpu.append(bare.cpu_seconds)
+        result.cpu.append(measured.cpu_seconds)
         print(f"run {i + 1}: bare parse {bare.seconds:6.2f} s   {name} {measured.seconds:6.2f} s   "
-              f"ratio {result.ratios[-1]:.2f}x   {name} peak RSS {measured.peak_rss_mib:6.0f} MiB",
+              f"ratio {result.ratios[-1]:.2f}x   {name} peak RSS {measured.peak_rss_mib:6.0f} MiB   "
+              f"CPU s {bare.cpu_seconds:.1f} / {measured.cpu_seconds:.1f}",
               flush=True)
     return result

@@ -100,8 +100,8 @@ def read_lead(source: Source, path: str, settings: Settings | None,
     lead = Lead(stem_and_suffix(path)[0], path, data, marks)
     found: list[Diagnostic] = []
     for at, message, on_value in leadschema.errors(data):
-        line, col = lead.position(at, value=on_value)
-        found.append(error(path, "schema", message, line, col))
+        at_line, at_col = lead.position(at, value=on_value)
+        found.append(error(path, "schema", message, at_line, at_col))
     if settings is not None:
         for rule in _lead_rules():
             try:

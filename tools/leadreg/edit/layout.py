@@ -65,7 +65,7 @@ def _scalar(node: Any, value: Any, flow: bool) -> Any:
         return node  # numbers, true/false, null: the strict reading is checked by prove()
     if isinstance(node, (dt.date, dt.datetime)) and parse_date(value) is not None:
         return node  # a date stays a plain YYYY-MM-DD
-    if isinstance(node, ScalarString) and node.style in ("'", '"', "|", ">"):
+    if isinstance(node, ScalarString) and getattr(node, "style", None) in ("'", '"', "|", ">"):
         return node  # the rep's own quotes or block text
     if isinstance(node, str) and plain_ok(value, flow):
         return node

@@ -1,6 +1,7 @@
 """unknown-unit: supporting units come from registry.yaml."""
 
 from collections.abc import Iterator
+from typing import Any
 
 from leadreg.lead import Lead
 from leadreg.rules import Finding, lead_rule
@@ -11,7 +12,7 @@ from leadreg.settings import Settings
            failing="team: [engineering, marketing]")
 def unknown_unit(lead: Lead, settings: Settings) -> Iterator[Finding]:
     """``team`` and activities' ``units`` name units listed in registry.yaml."""
-    places = [(("team",), lead.data.get("team"))]
+    places: list[tuple[tuple[str | int, ...], Any]] = [(("team",), lead.data.get("team"))]
     places += [(("activities", i, "units"), a.get("units")) for i, a in lead.entries("activities")]
     for path, units in places:
         if not isinstance(units, list):

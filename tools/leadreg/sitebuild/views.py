@@ -158,7 +158,8 @@ def build_view(lead: Lead, settings: Settings, today: dt.date) -> LeadView:
     public = Lead(lead.id, lead.path, data)
     customer = public.customer
     status = deadline_status(public, today)
-    closed = data.get("closed") if isinstance(data.get("closed"), dict) else {}
+    closing = data.get("closed")
+    closed = closing if isinstance(closing, dict) else {}
     assistants = tuple(
         Assistant(text(a.get("rep")), a.get("share") if type(a.get("share")) is int else None,
                   parse_date(a.get("since")))
