@@ -22,6 +22,7 @@ from leadreg.sitebuild.exports import CsvTable, json_document, json_line
 from leadreg.sitebuild.i18n import Translator
 from leadreg.sitebuild.links import pages_url
 from leadreg.sitebuild.searchindex import Postings, add_postings, build_index, search_keys
+from leadreg.sitebuild.searchkeys import prepare as prepare_names
 from leadreg.sitebuild.theme import environment, static_files
 from leadreg.sitebuild.views import LeadView, build_view
 
@@ -135,6 +136,7 @@ def _per_lead(site: Site, jobs: int | None) -> int:
 
     def publish(start: int, views: Sequence[LeadView]) -> _Published:
         done = _Published([], [], {}, [], [])
+        prepare_names([name for view in views for name in (view.customer, *view.aliases)])
         for number, view in enumerate(views, start):
             pages.lead_page(site, view)
             done.json_lines.append(json_line(view))

@@ -10,7 +10,7 @@ browser normalises a query with the light rules and matches it against both.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 
 # Traditional characters live in these blocks (CJK Unified + Extension A + compatibility).
@@ -63,6 +63,16 @@ def identity_key(text: str) -> str:
     except Exception:  # noqa: BLE001 - an odd name must not stop the build; the light key finds it
         return ""
     return light_key(key) if key else ""
+
+
+def prepare(names: Sequence[str]) -> None:
+    """Parse many names at once before their keys are asked for one by one:
+    one OpenCC call for a chunk of leads instead of one per name."""
+    try:
+        from leadreg.identity.names import parse_names
+    except ImportError:
+        return
+    parse_names(names)
 
 
 def name_keys(names: list[str]) -> list[str]:
