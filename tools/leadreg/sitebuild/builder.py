@@ -89,7 +89,7 @@ def build_site(settings: Settings, out: Path, today: dt.date | None = None, *,
     """Read the registry, then write every page, export, calendar and search file."""
     day = settings.today(today)
     loaded = load_registry(settings, rules=False, jobs=jobs, progress=progress)
-    with no_collections():  # views and index data live to the end: collections would only walk them
+    with no_collections():  # views and index data live to the end: nothing for a collection
         return _build(settings, out, day, loaded.leads, loaded.diagnostics, jobs)
 
 
