@@ -6,6 +6,9 @@ import csv
 import hashlib
 import io
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import icalendar
@@ -231,3 +234,26 @@ def test_a_broken_theme_template_is_reported_without_a_traceback(registry: Regis
     assert result.returncode == 1
     assert "site theme failed" in result.stderr and "stats.html" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_setaffinity") or len(os.sched_getaffinity(0)) < 2,
+                    reason="needs two cores to compare with one")
+def test_the_parallel_build_writes_what_one_core_writes(registry: Registry, tmp_path: Path) -> None:
+    """Over 1,000 leads the pages, exports and search postings are made in chunks by
+    worker processes; on one core the same registry is built in one process."""
+    write_many(registry, 1300)
+    outputs = {}
+    for cores in ("all", "one"):
+        out = tmp_path / cores
+        one = {min(os.sched_getaffinity(0))}
+        proc = subprocess.run(
+            [sys.executable, "-m", "leadreg", "build", "--out", str(out), "--today", TODAY],
+            cwd=registry.root, capture_output=True, text=True, timeout=300,
+            preexec_fn=(lambda: os.sched_setaffinity(0, one)) if cores == "one" else None)
+        assert proc.returncode == 0, proc.stderr
+        outputs[cores] = {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).digest()
+                          for p in out.rglob("*") if p.is_file()}
+    assert len(outputs["all"]) > 1300 + 40
+    assert outputs["all"] == outputs["one"]
+    meta = json.loads((tmp_path / "all/search/meta.json").read_text(encoding="utf-8"))
+    assert meta["leads"] == 1300
