@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import PurePosixPath
 
 from leadreg.diagnostics import Report
@@ -88,7 +89,7 @@ def build_target(result: LoadResult, report: Report, ctx: Context, today: dt.dat
             continue
         desired[key] = Desired(
             key, bodies.expired_title(facts, ctx), LABELS[markers.EXPIRED], facts.owner_github,
-            lambda as_of, assignable, f=facts: bodies.expired_body(f, ctx, as_of, assignable),
+            partial(bodies.expired_body, facts, ctx),
             day_counts=True)
     if deadlines.due_soon:
         due = deadlines.due_soon
