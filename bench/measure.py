@@ -34,14 +34,19 @@ print(n)
 @dataclass
 class Run:
     seconds: float
-    peak_rss_mib: float
+    peak_rss_mib: float  # summed over the process tree: shared pages counted per process
     returncode: int
     stdout: str
     cpu_seconds: float  # user + system of the process and the children it waited for
+    peak_pss_mib: float = 0.0  # summed PSS: what the tree really held at its peak
 
 
-def _tree_rss_kib(pid: int) -> int:
-    """Resident memory of ``pid`` and all its descendants, from /proc."""
+def _tree_memory_kib(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) of ``pid`` and all its descendants, summed, from /proc.
+
+    Summed RSS counts a page shared copy-on-write by a forked worker once per
+    process; PSS shares it out, so its sum is the memory the tree really holds.
+    """
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -52,33 +57,37 @@ def _tree_rss_kib(pid: int) -> int:
         except (OSError, IndexError, ValueError):
             continue
         children.setdefault(ppid, []).append(int(entry))
-    total, stack = 0, [pid]
+    rss = pss = 0
+    stack = [pid]
     while stack:
         current = stack.pop()
         stack.extend(children.get(current, []))
         try:
-            with open(f"/proc/{current}/status", encoding="utf-8") as fh:
+            with open(f"/proc/{current}/smaps_rollup", encoding="utf-8") as fh:
                 for line in fh:
-                    if line.startswith("VmRSS:"):
-                        total += int(line.split()[1])
+                    if line.startswith("Rss:"):
+                        rss += int(line.split()[1])
+                    elif line.startswith("Pss:"):
+                        pss += int(line.split()[1])
         except OSError:
             pass
-    return total
+    return rss, pss
 
 
 def run(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:
-    """Run ``cmd``; wall time, CPU time and the peak summed RSS of its process tree."""
+    """Run ``cmd``; wall time, CPU time and the peak memory of its process tree."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, text=True)
-    peak = 0
+    peak = peak_pss = 0
     stop = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, peak_pss
         while not stop.is_set():
-            peak = max(peak, _tree_rss_kib(proc.pid))
+            rss, pss = _tree_memory_kib(proc.pid)
+            peak, peak_pss = max(peak, rss), max(peak_pss, pss)
             stop.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -89,7 +98,7 @@ def run(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = No
     sampler.join()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return Run(seconds, peak / 1024, proc.returncode, out, cpu)
+    return Run(seconds, peak / 1024, proc.returncode, out, cpu, peak_pss / 1024)
 
 
 def bare_parse(registry: Path) -> Run:
@@ -119,6 +128,7 @@ class Comparison:
     bares: list[float] = field(default_factory=list)
     seconds: list[float] = field(default_factory=list)
     rss_mib: list[float] = field(default_factory=list)
+    pss_mib: list[float] = field(default_factory=list)
     returncodes: list[int] = field(default_factory=list)
     bare_cpu: list[float] = field(default_factory=list)
     cpu: list[float] = field(default_factory=list)
@@ -131,7 +141,8 @@ class Comparison:
         return (f"median of {len(self.seconds)}: bare parse {median(self.bares):.2f} s, "
                 f"{name} {median(self.seconds):.2f} s, ratio {median(self.ratios):.2f}x "
                 f"(runs {', '.join(f'{r:.2f}' for r in self.ratios)}), "
-                f"peak RSS {max(self.rss_mib):.0f} MiB (max); CPU s: bare parse "
+                f"peak memory (max) {max(self.pss_mib):.0f} MiB PSS, "
+                f"{max(self.rss_mib):.0f} MiB RSS summed; CPU s: bare parse "
                 f"{median(self.bare_cpu):.1f}, {name} {median(self.cpu):.1f} (medians)")
 
 
@@ -148,11 +159,13 @@ def against_bare(registry: Path, name: str, cmd: list[str], runs: int,
         result.bares.append(bare.seconds)
         result.seconds.append(measured.seconds)
         result.rss_mib.append(measured.peak_rss_mib)
+        result.pss_mib.append(measured.peak_pss_mib)
         result.returncodes.append(measured.returncode)
         result.bare_cpu.append(bare.cpu_seconds)
         result.cpu.append(measured.cpu_seconds)
         print(f"run {i + 1}: bare parse {bare.seconds:6.2f} s   {name} {measured.seconds:6.2f} s   "
-              f"ratio {result.ratios[-1]:.2f}x   {name} peak RSS {measured.peak_rss_mib:6.0f} MiB   "
+              f"ratio {result.ratios[-1]:.2f}x   {name} peak PSS {measured.peak_pss_mib:5.0f} MiB "
+              f"(RSS summed {measured.peak_rss_mib:5.0f})   "
               f"CPU s {bare.cpu_seconds:.1f} / {measured.cpu_seconds:.1f}",
               flush=True)
     return result

@@ -1,7 +1,6 @@
 """What makes duplicate detection fast at 100k leads, checked against plain definitions:
 typo blocking by hashed deletion neighbourhoods finds exactly the pairs of cores
-one edit apart, brand blocking exactly the pairs of names whose brands agree,
-typo blocking in a second process finds what it finds in this one, customer
+one edit apart, brand blocking exactly the pairs of names whose brands agree, customer
 keys are computed in loading's workers and travel back with each lead, and file
 names are split as pathlib does."""
 
@@ -14,14 +13,13 @@ from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from leadreg.identity import registry_scan
 from leadreg.identity.compare import _brand_ok
 from leadreg.identity.customer import customer_keys, customer_of, customers_of
 from leadreg.identity.index import NameTable, _min_length, brand_pairs, edit_pairs
 from leadreg.identity.industry import NEUTRAL
 from leadreg.lead import Lead
 from leadreg.loading import PARALLEL_FROM, load_registry, stem_and_suffix
-from leadreg.settings import Rules, Settings, load_settings
+from leadreg.settings import load_settings
 
 from tests.conftest import Registry, run_leadreg
 from tests.identity_eval import pairs as labelled_pairs
@@ -132,28 +130,6 @@ def test_brand_blocking_finds_exactly_the_names_whose_brands_agree() -> None:
     expected = _brand_reference(customers)
     assert len(expected) > 100  # the data has brands to meet
     assert brand_pairs(table) == expected
-
-
-def test_typo_blocking_in_a_second_process_finds_what_it_finds_here(monkeypatch: Any) -> None:
-    rng = random.Random(11)
-    names = _labelled_names()
-    leads = [Lead(f"lead-{k}", f"leads/lead-{k}.yaml",
-                  {"customer": {"name": name}, "stage": rng.choice(["lead", "opportunity", "won"]),
-                   "registered": f"2026-{rng.randrange(1, 13):02d}-01"})
-             for k, name in enumerate(names)]
-    settings = Settings(Path("."), "t", "zh-CN", "Asia/Shanghai", None, Rules(), {},
-                        frozenset(), frozenset(), ())
-
-    def relations() -> list[dict[int, list[tuple[int, Any]]]]:
-        registry_scan._last = None
-        found = registry_scan.scan(leads, settings)
-        return [found.duplicates, found.seen_before, found.similar]
-
-    monkeypatch.setattr(registry_scan, "BACKGROUND_FROM", 10**9)
-    here = relations()
-    monkeypatch.setattr(registry_scan, "BACKGROUND_FROM", 0)
-    assert relations() == here
-    assert all(here)  # duplicates, returning customers and look-alikes, all compared
 
 
 @settings(max_examples=200, deadline=None)

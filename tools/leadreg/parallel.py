@@ -5,8 +5,6 @@
   prepared state (views, templates) copy-on-write and write their files
   themselves; only small results (calendar events, search postings) travel
   back, in the original order.
-* :func:`in_background`: one computation in a child process while the caller
-  goes on with another (the registry scan's two kinds of blocking).
 """
 
 from __future__ import annotations
@@ -14,7 +12,6 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-import pickle
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -79,41 +76,3 @@ def map_ordered(func: Callable[[Any], T], items: Sequence[Any], jobs: int | None
     parts = map_chunks(lambda _, chunk: [func(item) for item in chunk], items, jobs,
                        min_items=min_items)
     return [result for part in parts for result in part]
-
-
-def in_background(func: Callable[[], T], *, worth_it: bool = True) -> Callable[[], T]:
-    """Start ``func()`` in a forked child; the returned function waits for its result.
-
-    The child inherits everything copy-on-write and sends back only the pickled
-    result.  Without a second core, without ``fork``, or when not ``worth_it``
-    (starting a child costs some milliseconds), ``func`` runs when waited for.
-    If the child fails (killed, out of memory, an exception), it runs then too:
-    a result is never lost to the parallelism.
-    """
-    if not worth_it or default_jobs() < 2 or not hasattr(os, "fork"):
-        return func
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child; coverage does not follow it
-        status = 1
-        try:
-            os.close(read_end)
-            gc.disable()  # a collection would copy every page it walks
-            data = pickle.dumps(func(), pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(write_end, "wb") as pipe:
-                pipe.write(data)
-            status = 0
-        finally:
-            os._exit(status)  # no atexit handlers, no flushing the parent's buffers
-    os.close(write_end)
-
-    def wait() -> T:
-        with os.fdopen(read_end, "rb") as pipe:
-            data = pipe.read()
-        _, status = os.waitpid(pid, 0)
-        if os.waitstatus_to_exitcode(status) == 0:
-            result: T = pickle.loads(data)
-            return result
-        return func()
-
-    return wait

@@ -11,8 +11,7 @@
 
 Every pair it yields is then decided by :mod:`leadreg.identity.compare`.
 
-This runs over every customer at once (100k and more; the registry scan does
-typo blocking in a second process beside the rest), so it works on flat
+This runs over every customer at once (100k and more), so it works on flat
 columns and leaves counting, filtering and set algebra to C (``Counter``,
 ``itertools.compress``, set intersections): Python-level work is a step per
 key that some other customer shares, never a step per pair that cannot match.

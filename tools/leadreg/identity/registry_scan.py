@@ -19,12 +19,10 @@ from leadreg.identity.customer import Customer, customer_keys
 from leadreg.identity.index import NameTable, brand_pairs, edit_pairs, exact_buckets
 from leadreg.identity.matching import UNREGISTERED
 from leadreg.lead import ACTIVE_STAGES, CLOSED_STAGES, Lead
-from leadreg.parallel import in_background
 from leadreg.settings import Settings
 
 MAX_SCAN = 200      # earlier members of one exact-key bucket looked at per lead
 MAX_RELATED = 5     # earlier leads named per finding
-BACKGROUND_FROM = 20_000  # names; with fewer, a second process costs more than it saves
 
 
 @dataclass
@@ -73,19 +71,12 @@ def _scan(leads: Sequence[Lead], threshold: float) -> Scan:
     everyone = NameTable.of(names)
     table = everyone.where(active)
     result = Scan(leads, customers)
-    # Typo blocking runs on a second core while this one does the rest: the two
-    # halves take about as long.  A pair both find is decided twice, alike.
-    typos = in_background(lambda: _alike(edit_pairs(table, threshold), leads, customers, rank,
-                                         threshold),
-                          worth_it=len(table.refs) >= BACKGROUND_FROM)
-    try:
-        same = _same(result, exact_buckets(codes, domains, everyone), active, closed, rank)
-        # a lead already reported as a duplicate gets no look-alike warnings on top
-        alike = _alike(brand_pairs(table), leads, customers, rank, threshold,
-                       result.duplicates, same)
-    finally:
-        typo_links = typos()  # the child is waited for, whatever happened here
-    alike.update(typo_links)
+    same = _same(result, exact_buckets(codes, domains, everyone), active, closed, rank)
+    # a lead already reported as a duplicate gets no look-alike warnings on top;
+    # a pair both blockings find is decided twice, alike
+    alike = _alike(brand_pairs(table), leads, customers, rank, threshold, result.duplicates, same)
+    alike.update(_alike(edit_pairs(table, threshold), leads, customers, rank, threshold,
+                        result.duplicates, same))
     similar: dict[int, list[tuple[int, Link]]] = defaultdict(list)
     for (i, j), link in alike.items():
         if j not in result.duplicates and i not in same.get(j, ()):
