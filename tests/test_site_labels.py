@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from jinja2 import Environment
-
 from leadreg.sitebuild.i18n import Translator
 from leadreg.sitebuild.labels import ConstantLabels
 
