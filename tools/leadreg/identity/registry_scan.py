@@ -78,9 +78,8 @@ def _scan(leads: Sequence[Lead], threshold: float) -> Scan:
     alike.update(_alike(edit_pairs(table, threshold), leads, customers, rank, threshold,
                         result.duplicates, same))
     similar: dict[int, list[tuple[int, Link]]] = defaultdict(list)
-    for (i, j), link in alike.items():
-        if j not in result.duplicates and i not in same.get(j, ()):
-            similar[j].append((i, link))
+    for (i, j), link in alike.items():  # already without pairs known as one customer
+        similar[j].append((i, link))
     for j, found in similar.items():
         found.sort(key=lambda item: (-item[1].score, rank[item[0]]))
         result.similar[j] = found[:MAX_RELATED]
